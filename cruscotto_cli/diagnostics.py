@@ -1,0 +1,42 @@
+"""Problems found in the user's files, and the one exception family that stops a run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at one place: `path:line:col: message [code]`. Line 0 means the whole file."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    code: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        return f"{where}: {self.message} [{self.code}]"
+
+
+class CruscottoError(Exception):
+    """Base of the errors that stop a command; the CLI turns each into an exit code."""
+
+    exit_code = 2
+
+
+class UsageError(CruscottoError):
+    """The command was called wrongly: a year out of the plan, an unknown filter value."""
+
+
+class OutputError(CruscottoError):
+    """An output could not be written: it exists (without --force) or its folder is unwritable."""
+
+
+class InputError(CruscottoError):
+    """The user's files cannot be used; carries every problem found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("\n".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics

@@ -1,0 +1,120 @@
+"""Formulas over measures: parsed into a tree of whitelisted nodes and computed in Decimal.
+
+User text is never given to eval: Python's parser only builds the tree, and `_compute` walks it,
+accepting numbers, measure names, `prev(measure)`, `+ - * /` and parentheses.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, DivisionByZero, InvalidOperation
+
+_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+HELP = "write measures, numbers, prev(measure), + - * / and parentheses"
+
+Lookup = Callable[[str, int], Decimal | None]
+
+
+class FormulaError(ValueError):
+    """A formula that does not parse, or that cannot be computed for a year."""
+
+    def __init__(self, message: str, column: int = 0) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A parsed formula; `measures` and `previous` name what it reads this year and last year."""
+
+    text: str
+    tree: ast.expr = field(compare=False, repr=False)
+    measures: frozenset[str] = frozenset()
+    previous: frozenset[str] = frozenset()
+
+    def compute(self, year: int, lookup: Lookup) -> Decimal:
+        """The formula's value for a year; FormulaError says which value is missing or zero."""
+        return _compute(self.tree, year, lookup)
+
+
+def parse_formula(text: str) -> Formula:
+    """Parse a formula; FormulaError names the column of the first thing it cannot accept."""
+    source = " ".join(text.split()).replace(",", ".")
+    try:
+        tree = ast.parse(source, mode="eval").body
+    except SyntaxError as exc:
+        raise FormulaError(f'formula "{text}" is not valid: {HELP}', (exc.offset or 1)) from None
+    current: set[str] = set()
+    previous: set[str] = set()
+    _check(tree, text, current, previous)
+    return Formula(text, tree, frozenset(current), frozenset(previous))
+
+
+def _check(node: ast.expr, text: str, current: set[str], previous: set[str]) -> None:
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+        _check(node.left, text, current, previous)
+        _check(node.right, text, current, previous)
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        _check(node.operand, text, current, previous)
+    elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        pass
+    elif isinstance(node, ast.Name):
+        current.add(node.id)
+    elif _is_prev(node):
+        assert isinstance(node, ast.Call) and isinstance(node.args[0], ast.Name)
+        previous.add(node.args[0].id)
+    else:
+        piece = ast.get_source_segment(" ".join(text.split()).replace(",", "."), node) or "?"
+        raise FormulaError(f'formula "{text}": "{piece}" is not allowed; {HELP}', node.col_offset + 1)
+
+
+def _is_prev(node: ast.expr) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "prev"
+        and len(node.args) == 1
+        and not node.keywords
+        and isinstance(node.args[0], ast.Name)
+    )
+
+
+def _compute(node: ast.expr, year: int, lookup: Lookup) -> Decimal:
+    if isinstance(node, ast.BinOp):
+        left, right = _compute(node.left, year, lookup), _compute(node.right, year, lookup)
+        return _apply(node, left, right)
+    if isinstance(node, ast.UnaryOp):
+        value = _compute(node.operand, year, lookup)
+        return -value if isinstance(node.op, ast.USub) else value
+    if isinstance(node, ast.Constant):
+        return Decimal(str(node.value))
+    if isinstance(node, ast.Name):
+        return _value(lookup, node.id, year, node.id)
+    assert isinstance(node, ast.Call) and isinstance(node.args[0], ast.Name)
+    name = node.args[0].id
+    return _value(lookup, name, year - 1, f"prev({name})")
+
+
+def _apply(node: ast.BinOp, left: Decimal, right: Decimal) -> Decimal:
+    if isinstance(node.op, ast.Div) and right == 0:
+        raise FormulaError(f"division by zero: {ast.unparse(node.right)} is 0")
+    try:
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        return left / right
+    except (InvalidOperation, DivisionByZero) as exc:  # pragma: no cover - guarded above
+        raise FormulaError(f"cannot compute: {exc}") from None
+
+
+def _value(lookup: Lookup, name: str, year: int, shown: str) -> Decimal:
+    value = lookup(name, year)
+    if value is None:
+        raise FormulaError(f"no value of {name} for {year} ({shown})")
+    return value
+

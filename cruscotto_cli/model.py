@@ -1,0 +1,229 @@
+"""The plan's data model: strict, immutable pydantic models with targets parsed at the boundary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from cruscotto_cli.formula import Formula, FormulaError, parse_formula
+from cruscotto_cli.numbers import NumberError, format_number, parse_plan_number
+from cruscotto_cli.targets import Annual, Level, Target, TargetError, parse_target
+
+
+def _target(value: Any) -> Target:
+    try:
+        return parse_target(value)
+    except TargetError as exc:
+        raise PydanticCustomError("target-syntax", str(exc)) from None
+
+
+def _formula(value: Any) -> Formula:
+    if not isinstance(value, str):
+        raise PydanticCustomError("formula-syntax", "a formula must be text")
+    try:
+        return parse_formula(value)
+    except FormulaError as exc:
+        raise PydanticCustomError("formula-syntax", str(exc)) from None
+
+
+def _number(value: Any) -> Decimal:
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    try:
+        return parse_plan_number(str(value))
+    except NumberError as exc:
+        raise PydanticCustomError("number", str(exc)) from None
+
+
+def _date(value: Any) -> Any:
+    """Dates as ISO (2022-10-25) or as Italian documents write them (25/10/2022)."""
+    if isinstance(value, str) and value.count("/") == 2:
+        day, month, year = value.split("/")
+        if day.isdigit() and month.isdigit() and year.isdigit():
+            try:
+                return dt.date(int(year), int(month), int(day))
+            except ValueError:
+                raise PydanticCustomError("date", f'"{value}" is not a date') from None
+    return value
+
+
+def _text_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+TargetField = Annotated[
+    Target,
+    PlainValidator(_target),
+    PlainSerializer(lambda t: t.text, return_type=str),
+    WithJsonSchema({"type": "string", "description": "A target as printed: ≥ 73%, > 1, 140, > medio, ITP < -10, tra 80% e 90%, Annuale, Anno di rilevazione"}),
+]
+FormulaField = Annotated[
+    Formula,
+    PlainValidator(_formula),
+    PlainSerializer(lambda f: f.text, return_type=str),
+    WithJsonSchema({"type": "string", "description": "Measures, numbers, prev(measure), + - * / and parentheses"}),
+]
+Number = Annotated[
+    Decimal,
+    PlainValidator(_number),
+    PlainSerializer(lambda d: format_number(d, "."), return_type=str),
+    WithJsonSchema({"type": ["number", "string"], "description": "A number; decimal comma or point"}),
+]
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
+MeasureId = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=60)]
+Text = Annotated[str, Field(min_length=1)]
+Texts = Annotated[tuple[Text, ...], BeforeValidator(_text_list)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+
+
+class Model(BaseModel):
+    """Strict about keys (a misspelt key must not be ignored) and immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+
+
+class Direction(str, Enum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class ValueKind(str, Enum):
+    """What an indicator's actual is: a number, a level of the scale, or done / not done."""
+
+    NUMBER = "number"
+    LEVEL = "level"
+    YESNO = "yes/no"
+
+
+class ChangeKind(str, Enum):
+    TARGET = "target"
+    INDICATOR = "indicator"
+    WITHDRAWN = "withdrawn"
+    ADDED = "added"
+    OWNER = "owner"
+
+
+class Change(Model):
+    """One entry of an indicator's history: what an act (e.g. D CC 25/10/2022) changed."""
+
+    date: Date
+    act: Text
+    change: ChangeKind
+    from_year: int | None = None
+    note: str | None = None
+
+
+class Indicator(Model):
+    id: Id
+    name: Text
+    owner: Text
+    unit: Text
+    direction: Direction | None = None
+    symbol: str | None = None
+    formula: FormulaField | None = None
+    weight: Number = Decimal(1)
+    targets: dict[int, TargetField] = Field(default_factory=dict)
+    tags: Texts = ()
+    source: str | None = None
+    notes: Texts = ()
+    changes: tuple[Change, ...] = ()
+
+    @field_validator("weight")
+    @classmethod
+    def _positive(cls, value: Decimal) -> Decimal:
+        if value < 0:
+            raise PydanticCustomError("weight", "a weight cannot be negative")
+        return value
+
+    @property
+    def kind(self) -> ValueKind:
+        """Levels for "> medio" targets, yes/no for "Annuale", else a number."""
+        kinds = {type(t) for t in self.targets.values()}
+        if Level in kinds:
+            return ValueKind.LEVEL
+        if Annual in kinds:
+            return ValueKind.YESNO
+        return ValueKind.NUMBER
+
+    @property
+    def withdrawal(self) -> Change | None:
+        return next((c for c in self.changes if c.change is ChangeKind.WITHDRAWN), None)
+
+    def withdrawn_in(self, year: int) -> Change | None:
+        """The act that withdrew this indicator, if it is withdrawn in the given year."""
+        change = self.withdrawal
+        if change and year >= (change.from_year or change.date.year):
+            return change
+        return None
+
+
+class Area(Model):
+    id: Id
+    title: Text
+    indicators: tuple[Indicator, ...] = ()
+
+
+class Period(Model):
+    first: int
+    last: int
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.first > self.last:
+            raise PydanticCustomError("period", "period: first must not be after last")
+        return self
+
+    @property
+    def years(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+class ScaleLevel(Model):
+    level: Text
+    from_: Number | None = Field(default=None, alias="from")
+
+
+class Band(Model):
+    from_: Number = Field(alias="from")
+    label: Text
+
+
+class Office(Model):
+    id: Id
+    name: Text
+    aliases: tuple[Text, ...] = ()
+
+
+class Measure(Model):
+    id: MeasureId
+    name: Text
+    owner: Text
+    unit: Text = "n."
+
+
+class Header(Model):
+    """`plan.yaml`: what the whole plan shares."""
+
+    title: Text
+    entity: str | None = None
+    period: Period
+    language: str = Field(default="it", pattern="^(it|en)$")
+    scale: tuple[ScaleLevel, ...] = ()
+    bands: tuple[Band, ...] = ()
+    offices: tuple[Office, ...] = ()
+    measures: tuple[Measure, ...] = ()

@@ -1,0 +1,50 @@
+"""Reading and writing numbers the way Italian documents and Excel write them."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# A group of exactly three digits after one separator, with 1-3 digits before it, reads two ways:
+# "1.234" is a thousand and more in Italian and one and a bit in English.
+_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")
+_PLAIN = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+class NumberError(ValueError):
+    """A text that is not a number, or that reads two ways."""
+
+
+def parse_plan_number(text: str) -> Decimal:
+    """A number of the plan: decimal comma or decimal point, no thousands separator.
+
+    A comma is always decimal (the plan is an Italian document: "1,45"); a point followed by
+    exactly three digits ("1.000") could be a thousands separator, so it is refused.
+    """
+    s = text.strip().replace("−", "-")
+    if not _PLAIN.fullmatch(s):
+        raise NumberError(f'"{text}" is not a number')
+    if "." in s and _AMBIGUOUS.fullmatch(s):
+        raise NumberError(
+            f'"{text}" reads two ways (thousands or decimal point): '
+            f'write {s.replace(".", "")} or {s.replace(".", ",")}'
+        )
+    return Decimal(s.replace(",", "."))
+
+
+def to_decimal(text: str) -> Decimal:
+    """A number already known to be in plain `123.45` form."""
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - callers match a pattern first
+        raise NumberError(f'"{text}" is not a number') from exc
+
+
+def format_number(value: Decimal, decimal_sep: str = ",", places: int | None = None) -> str:
+    """A number as an Italian reader writes it: `1,45`, `-10,1`, `140` (no exponent)."""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places))
+    text = format(value, "f")
+    if text.startswith("-") and not text.strip("-0."):
+        text = text[1:]
+    return text.replace(".", decimal_sep)

@@ -1,0 +1,129 @@
+"""Safe YAML reading that keeps every value's line and column and refuses YAML's traps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cruscotto_cli.diagnostics import Diagnostic, InputError
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+_NULLS = {"", "~", "null", "Null", "NULL"}
+# An unquoted value that starts with ">" is a YAML folded-block indicator, not text.
+_UNQUOTED_GT = re.compile(r"""(?:^|[:,{\[-])\s*>(?![|>+-]?\s*(?:#.*)?$)""")
+
+Loc = tuple[str, ...]
+
+try:  # libyaml when present: the same documents, much faster
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+@dataclass
+class Document:
+    """A YAML file read as plain data: text values only, with the position of every value."""
+
+    path: Path
+    data: Any
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
+        """The 1-based line and column of a location, or of its nearest enclosing value."""
+        path = tuple(str(p) for p in loc)
+        while path:
+            where = (self.keys if key else self.values).get(path) or self.values.get(path)
+            if where:
+                return where
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def diagnostic(self, loc: tuple[Any, ...], message: str, code: str, key: bool = False) -> Diagnostic:
+        line, col = self.locate(loc, key)
+        return Diagnostic(str(self.path), line, col, message, code)
+
+
+def read_yaml(path: Path) -> Document:
+    """Read one YAML file; raise InputError naming the place of the first problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Diagnostic(str(path), 0, 0, f"cannot read: {exc.strerror}", "io")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError([Diagnostic(str(path), 1, 1, f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}", "size")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError([Diagnostic(str(path), line, 1, "not UTF-8 text; save the file as UTF-8", "encoding")]) from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_syntax_diagnostic(path, text, exc)]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([Diagnostic(str(path), 1, 1, f"YAML error: {exc}", "yaml-syntax")]) from None
+    doc = Document(path, None)
+    if node is not None:
+        doc.data = _Builder(doc, text).build(node, ())
+    return doc
+
+
+def _syntax_diagnostic(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = f"YAML syntax error: {exc.problem or exc.context}"
+    lines = text.splitlines()
+    for number in {line, line - 1}:
+        source = lines[number - 1] if 0 < number <= len(lines) else ""
+        if _UNQUOTED_GT.search(source.split("#")[0]):
+            value = source.split(":", 1)[-1].strip().strip("{}[], ")
+            message += f'; a value starting with ">" must be quoted: "{value}"'
+            line = number
+            break
+    return Diagnostic(str(path), line, col, message, "yaml-syntax")
+
+
+class _Builder:
+    """Turns composed nodes into dicts, lists and strings, recording where each one stands."""
+
+    def __init__(self, doc: Document, text: str) -> None:
+        self.doc, self.text, self.seen = doc, text, set()
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if id(node) in self.seen:
+            raise InputError([self._alias_diagnostic()])
+        self.seen.add(id(node))
+        self.doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, str(i))) for i, item in enumerate(node.value)]
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise InputError([Diagnostic(str(self.doc.path), *where, "keys must be plain text (no merge keys, lists or mappings as keys)", "yaml-key")])
+            key = key_node.value
+            if key in result:
+                first = self.doc.keys[(*loc, key)]
+                raise InputError([Diagnostic(str(self.doc.path), *where, f'duplicate key "{key}" (first at line {first[0]})', "duplicate-key")])
+            self.doc.keys[(*loc, key)] = where
+            result[key] = self.build(value_node, (*loc, key))
+        return result
+
+    def _alias_diagnostic(self) -> Diagnostic:
+        for event in yaml.parse(self.text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                return Diagnostic(str(self.doc.path), mark.line + 1, mark.column + 1, f'aliases are not allowed ("*{event.anchor}"): write the value out', "yaml-alias")
+        return Diagnostic(str(self.doc.path), 1, 1, "aliases are not allowed", "yaml-alias")  # pragma: no cover
