@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cruscotto_cli.diagnostics import Diagnostic
-from cruscotto_cli.model import ChangeKind, Direction
+from cruscotto_cli.model import ChangeKind
 from cruscotto_cli.plan import Placed, Plan
 from cruscotto_cli.suggest import did_you_mean
 from cruscotto_cli.targets import Level, Range, Threshold
@@ -70,11 +70,10 @@ def _check_indicator(plan: Plan, placed: Placed) -> list[Diagnostic]:
     if plan.office(ind.owner) is None:
         problems.append(placed.diagnostic(("owner",), _unknown_office(plan, ind.owner), "unknown-office"))
     period = plan.header.period
-    revealed = {t.comparator.direction for t in ind.targets.values() if isinstance(t, (Threshold, Level)) and t.comparator and t.comparator.direction}
     declared = ind.direction.value if ind.direction else None
-    if declared is None and len(revealed) > 1:
+    if declared is None and len(ind.revealed_directions) > 1:
         problems.append(placed.diagnostic(("targets",), "the targets point both ways (≥ and ≤); set `direction: higher` or `lower`", "direction"))
-    direction = declared or (revealed.pop() if len(revealed) == 1 else None)
+    direction = ind.effective_direction
     for year, target in ind.targets.items():
         loc = ("targets", year)
         if year not in period.years:
@@ -124,6 +123,3 @@ def _unknown_office(plan: Plan, owner: str) -> str:
     ids = [o.id for o in plan.header.offices]
     names = [n for o in plan.header.offices for n in (o.id, o.name)]
     return f'unknown office "{owner}"{did_you_mean(owner, names)}; offices: {", ".join(ids)}'
-
-
-__all__ = ["Direction", "check_plan"]

@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from cruscotto_cli.formula import Formula, FormulaError, parse_formula
 from cruscotto_cli.numbers import NumberError, format_number, parse_plan_number
-from cruscotto_cli.targets import Annual, Level, Target, TargetError, parse_target
+from cruscotto_cli.targets import Annual, Level, Target, TargetError, Threshold, parse_target
 
 
 def _target(value: Any) -> Target:
@@ -159,6 +159,23 @@ class Indicator(Model):
         if Annual in kinds:
             return ValueKind.YESNO
         return ValueKind.NUMBER
+
+    @property
+    def revealed_directions(self) -> set[str]:
+        """The directions that the targets' own comparators point to (≥ higher, < lower)."""
+        return {
+            t.comparator.direction
+            for t in self.targets.values()
+            if isinstance(t, (Threshold, Level)) and t.comparator and t.comparator.direction
+        }
+
+    @property
+    def effective_direction(self) -> str | None:
+        """The declared direction, or the one the comparators reveal when they agree."""
+        if self.direction:
+            return self.direction.value
+        revealed = self.revealed_directions
+        return revealed.pop() if len(revealed) == 1 else None
 
     @property
     def withdrawal(self) -> Change | None:

@@ -1,0 +1,103 @@
+"""Commands on the plan itself: validate, show, schema."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from cruscotto_cli.cli import (
+    DEFAULT_PLAN,
+    ActualsDir,
+    Areas,
+    Force,
+    Output,
+    Owners,
+    PlanDir,
+    ProblemFormat,
+    Tags,
+    actuals_folder,
+    command,
+    emit,
+    emit_rich,
+)
+
+
+@command()
+def validate(
+    plan: PlanDir = DEFAULT_PLAN,
+    actuals: ActualsDir = None,
+    format: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text, json, or github (workflow annotations).")] = ProblemFormat.text,
+) -> int:
+    """Check the plan, and the actuals when present, reporting every problem in one pass.
+
+    Exit codes: 0 valid; 1 problems found; 2 the plan folder or an actuals folder given with
+    --actuals does not exist; 3 internal error.
+    """
+    from cruscotto_cli.render.problems import FORMATS
+    from cruscotto_cli.validation import validate_all
+
+    folder, named = actuals_folder(actuals)
+    problems, checked = validate_all(plan, folder, named)
+    sys.stdout.write(FORMATS[format.value](problems, checked))
+    return 1 if problems else 0
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@command()
+def show(
+    indicator: Annotated[str | None, typer.Argument(help="An indicator id: show it in full, history included.", show_default=False)] = None,
+    plan: PlanDir = DEFAULT_PLAN,
+    area: Areas = None,
+    owner: Owners = None,
+    tag: Tags = None,
+    format: Annotated[ShowFormat, typer.Option("--format", "-f", help="table, or json (the stable export).")] = ShowFormat.table,
+    output: Output = None,
+    force: Force = False,
+) -> int:
+    """Show the plan: areas, indicators, targets by year, owners; or one indicator in full.
+
+    Exit codes: 0 shown; 2 invalid plan, unknown indicator or filter; 3 internal error.
+    """
+    import json
+
+    from cruscotto_cli.planload import load_plan
+    from cruscotto_cli.render import plan_view
+    from cruscotto_cli.render.data import plan_data
+    from cruscotto_cli.selection import Selection
+
+    loaded = load_plan(plan)
+    placed = plan_view.pick(loaded, indicator, Selection(tuple(area or ()), tuple(owner or ()), tuple(tag or ())))
+    if format is ShowFormat.json:
+        emit(json.dumps(plan_data(loaded, placed), ensure_ascii=False, indent=2) + "\n", output, force)
+    else:
+        emit_rich(plan_view.renderable(loaded, placed, detail=indicator is not None), output, force)
+    return 0
+
+
+class SchemaKind(str, Enum):
+    area = "area"
+    plan = "plan"
+
+
+@command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="area (an area file) or plan (plan.yaml).")] = SchemaKind.area,
+    output: Output = None,
+    force: Force = False,
+) -> int:
+    """Print the JSON Schema (draft-07) of a plan file, for editors' YAML support.
+
+    Exit codes: 0 printed; 2 bad usage or unwritable output; 3 internal error.
+    """
+    from cruscotto_cli.schema import schema_text
+
+    emit(schema_text(kind.value), output, force)
+    return 0
+

@@ -1,0 +1,155 @@
+"""Evaluate a year: every selected indicator's outcome, and the weighted roll-ups.
+
+Pure: no I/O and no printing, and data problems become statuses, never exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from cruscotto_cli.formula import FormulaError
+from cruscotto_cli.judge import ZERO, Value, judge
+from cruscotto_cli.model import Band, Change, Indicator
+from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.targets import Baseline, Target
+
+if TYPE_CHECKING:
+    from cruscotto_cli.actuals import Actual, Actuals
+
+
+class Status(str, Enum):
+    MET = "met"
+    NOT_MET = "not_met"
+    BASELINE = "baseline"
+    MISSING = "missing"
+    NO_TARGET = "no_target"
+    WITHDRAWN = "withdrawn"
+    INVALID = "invalid"
+
+    @property
+    def scored(self) -> bool:
+        """Counted in the roll-ups: missing and invalid count as 0%."""
+        return self in (Status.MET, Status.NOT_MET, Status.MISSING, Status.INVALID)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One indicator in one year: target in force, actual, status and degree (0..1)."""
+
+    area_id: str
+    indicator: Indicator
+    year: int
+    target: Target | None
+    actual: Value | None
+    status: Status
+    degree: Decimal | None = None
+    reason: str | None = None
+    sources: tuple[Actual, ...] = ()
+    withdrawn_by: Change | None = None
+
+
+@dataclass(frozen=True)
+class Score:
+    """A weighted roll-up of outcomes: an area, an office, or the whole selection."""
+
+    key: str
+    title: str
+    score: Decimal | None
+    band: str | None
+    counts: dict[Status, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    year: int
+    outcomes: tuple[Outcome, ...]
+    areas: tuple[Score, ...]
+    offices: tuple[Score, ...]
+    overall: Score
+
+
+def evaluate(plan: Plan, actuals: Actuals, year: int, selected: Sequence[Placed] | None = None) -> Evaluation:
+    """The year's outcomes for the selected indicators (all by default), with their roll-ups."""
+    placed = plan.placed if selected is None else selected
+    outcomes = tuple(outcome(plan, actuals, p, year) for p in placed)
+    bands = plan.header.bands
+    areas = tuple(
+        roll_up(area.id, area.title, [o for o in outcomes if o.area_id == area.id], bands)
+        for area, _ in plan.areas
+        if any(o.area_id == area.id for o in outcomes)
+    )
+    offices = tuple(
+        roll_up(office.id, office.name, [o for o in outcomes if o.indicator.owner == office.id], bands)
+        for office in plan.header.offices
+        if any(o.indicator.owner == office.id for o in outcomes)
+    )
+    overall = roll_up("overall", plan.header.title, outcomes, bands)
+    return Evaluation(year, outcomes, areas, offices, overall)
+
+
+def outcome(plan: Plan, actuals: Actuals, placed: Placed, year: int) -> Outcome:
+    """One indicator's outcome for a year."""
+    ind = placed.indicator
+    target = ind.targets.get(year)
+    actual, sources, problem = _actual(plan, actuals, ind, year)
+    base = Outcome(placed.area.id, ind, year, target, actual, Status.MISSING, None, problem, sources)
+    if change := ind.withdrawn_in(year):
+        return _with(base, Status.WITHDRAWN, reason=f"{change.act} ({change.date:%d/%m/%Y})", withdrawn_by=change)
+    if target is None:
+        return _with(base, Status.NO_TARGET)
+    if isinstance(target, Baseline):
+        return _with(base, Status.BASELINE)
+    if actual is None:
+        invalid = problem is not None and not problem.startswith("missing:")
+        return _with(base, Status.INVALID if invalid else Status.MISSING, degree=ZERO)
+    result = judge(target, actual, ind.effective_direction, plan.header.scale)
+    if result.invalid:
+        return _with(base, Status.INVALID, degree=ZERO, reason=result.invalid)
+    return _with(base, Status.MET if result.met else Status.NOT_MET, degree=result.degree)
+
+
+def _actual(plan: Plan, actuals: Actuals, ind: Indicator, year: int) -> tuple[Value | None, tuple[Actual, ...], str | None]:
+    """The actual value and the rows it came from; or None with the reason."""
+    if ind.formula is None:
+        row = actuals.get(ind.id, year)
+        return (row.value, (row,), None) if row else (None, (), "missing: no value in the actuals")
+    formula = ind.formula
+    rows = [actuals.get(m, year) for m in sorted(formula.measures)]
+    rows += [actuals.get(m, year - 1) for m in sorted(formula.previous)]
+    sources = tuple(r for r in rows if r is not None)
+    absent = sorted(m for m in formula.measures if actuals.number(m, year) is None)
+    if absent:
+        return None, sources, f"missing: no value of {', '.join(absent)} for {year}"
+    try:
+        return formula.compute(year, actuals.number), sources, None
+    except FormulaError as exc:
+        return None, sources, str(exc)
+
+
+def _with(base: Outcome, status: Status, **changes: object) -> Outcome:
+    return replace(base, status=status, **changes)  # type: ignore[arg-type]
+
+
+def roll_up(key: str, title: str, outcomes: Iterable[Outcome], bands: Sequence[Band]) -> Score:
+    """Weighted mean of the scored outcomes' degrees; baseline, no target, withdrawn left out."""
+    counts: dict[Status, int] = {}
+    total = weights = ZERO
+    for o in outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+        if o.status.scored:
+            weights += o.indicator.weight
+            total += o.indicator.weight * (o.degree or ZERO)
+    score = total / weights if weights else None
+    return Score(key, title, score, band_of(score, bands), counts)
+
+
+def band_of(score: Decimal | None, bands: Sequence[Band]) -> str | None:
+    """The label of the first band (highest first) whose `from` the score reaches, in percent."""
+    if score is None:
+        return None
+    percent = score * 100
+    return next((b.label for b in bands if percent >= b.from_), None)

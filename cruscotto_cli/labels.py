@@ -1,0 +1,107 @@
+"""Words shown to readers, in the plan's language (Italian for the shipped plan)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cruscotto_cli.judge import Value
+from cruscotto_cli.numbers import format_number
+
+LABELS: dict[str, dict[str, str]] = {
+    "it": {
+        "met": "Raggiunto",
+        "not_met": "Non raggiunto",
+        "baseline": "Anno di rilevazione",
+        "missing": "Dato mancante",
+        "no_target": "Nessun target",
+        "withdrawn": "Eliminato",
+        "invalid": "Non valutabile",
+        "id": "ID",
+        "indicator": "Indicatore",
+        "area": "Area",
+        "office": "Ufficio",
+        "owner": "Owner",
+        "target": "Target",
+        "actual": "Valore",
+        "status": "Stato",
+        "degree": "Grado",
+        "score": "Punteggio",
+        "band": "Fascia",
+        "overall": "Complessivo",
+        "unit": "Unità",
+        "year": "Anno",
+        "note": "Nota",
+        "source": "Fonte",
+        "counts": "Esiti",
+        "scored": "valutati",
+        "yes": "sì",
+        "no": "no",
+        "offices": "Sintesi per ufficio",
+        "evaluation": "Valutazione",
+    },
+    "en": {
+        "met": "Met",
+        "not_met": "Not met",
+        "baseline": "Baseline",
+        "missing": "Missing",
+        "no_target": "No target",
+        "withdrawn": "Withdrawn",
+        "invalid": "Invalid",
+        "id": "ID",
+        "indicator": "Indicator",
+        "area": "Area",
+        "office": "Office",
+        "owner": "Owner",
+        "target": "Target",
+        "actual": "Actual",
+        "status": "Status",
+        "degree": "Degree",
+        "score": "Score",
+        "band": "Band",
+        "overall": "Overall",
+        "unit": "Unit",
+        "year": "Year",
+        "note": "Note",
+        "source": "Source",
+        "counts": "Outcomes",
+        "scored": "scored",
+        "yes": "yes",
+        "no": "no",
+        "offices": "Summary by office",
+        "evaluation": "Evaluation",
+    },
+}
+
+
+class Words:
+    """The labels and number style of one language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in LABELS else "en"
+        self.labels = LABELS[self.language]
+        self.decimal = "," if self.language == "it" else "."
+
+    def __getitem__(self, key: str) -> str:
+        return self.labels[key]
+
+    def number(self, value: Decimal, places: int | None = None) -> str:
+        return format_number(value, self.decimal, places)
+
+    def percent(self, fraction: Decimal | None) -> str:
+        """A degree or score (0..1) as a percentage with two decimals: 97,09%."""
+        return "" if fraction is None else self.number(fraction * 100, 2) + "%"
+
+    def value(self, value: Value | None, unit: str = "") -> str:
+        """An actual as readers expect it: 74,5%, 140, 1,05, sì, medio."""
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return self["yes"] if value else self["no"]
+        if isinstance(value, str):
+            return value
+        # Computed values carry many decimals: two for percentages, three for ratios ("1,004"
+        # must not read as "1,00" beside a "> 1" target). Values as written keep their form.
+        places = 2 if unit == "%" else 3
+        exponent = value.as_tuple().exponent
+        text = self.number(value, places if isinstance(exponent, int) and -exponent > places else None)
+        return f"{text}%" if unit == "%" else text

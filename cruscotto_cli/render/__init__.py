@@ -1,0 +1,1 @@
+"""Reporters: a result in, text or a rich renderable out. They never print."""

@@ -1,0 +1,111 @@
+"""Plain, JSON-ready data of a plan and of an evaluation: the stable export contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cruscotto_cli.evaluate import Evaluation, Outcome, Score, band_of
+from cruscotto_cli.model import Indicator
+from cruscotto_cli.numbers import format_number
+from cruscotto_cli.plan import Placed, Plan
+
+SCHEMA_VERSION = 1
+
+
+def plan_data(plan: Plan, placed: list[Placed]) -> dict[str, Any]:
+    """`show --format json`: areas with their selected indicators, targets as printed."""
+    areas = []
+    for area, _ in plan.areas:
+        chosen = [p.indicator for p in placed if p.area.id == area.id]
+        if chosen:
+            areas.append({"id": area.id, "title": area.title, "indicators": [indicator_data(plan, i) for i in chosen]})
+    header = plan.header
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": header.title,
+        "entity": header.entity,
+        "period": {"first": header.period.first, "last": header.period.last},
+        "language": header.language,
+        "areas": areas,
+    }
+
+
+def indicator_data(plan: Plan, ind: Indicator) -> dict[str, Any]:
+    withdrawal = ind.withdrawal
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "owner": ind.owner,
+        "owner_name": plan.office_name(ind.owner),
+        "unit": ind.unit,
+        "direction": ind.effective_direction,
+        "symbol": ind.symbol,
+        "formula": ind.formula.text if ind.formula else None,
+        "weight": _number(ind.weight),
+        "targets": {str(year): target.text for year, target in sorted(ind.targets.items())},
+        "tags": list(ind.tags),
+        "source": ind.source,
+        "notes": list(ind.notes),
+        "changes": [
+            {"date": c.date.isoformat(), "act": c.act, "change": c.change.value, "from_year": c.from_year, "note": c.note}
+            for c in ind.changes
+        ],
+        "withdrawn": {"act": withdrawal.act, "date": withdrawal.date.isoformat()} if withdrawal else None,
+    }
+
+
+def evaluation_data(plan: Plan, evaluation: Evaluation) -> dict[str, Any]:
+    """`evaluate --format json`: the stable contract for scripts (see the README)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "year": evaluation.year,
+        "plan": plan.header.title,
+        "overall": score_data(evaluation.overall),
+        "areas": [
+            {**score_data(s), "indicators": [outcome_data(plan, o) for o in evaluation.outcomes if o.area_id == s.key]}
+            for s in evaluation.areas
+        ],
+        "offices": [score_data(s) for s in evaluation.offices],
+    }
+
+
+def outcome_data(plan: Plan, o: Outcome) -> dict[str, Any]:
+    actual: Any = o.actual
+    if actual is not None and not isinstance(actual, (bool, str)):
+        actual = _number(actual)
+    return {
+        "id": o.indicator.id,
+        "name": o.indicator.name,
+        "owner": o.indicator.owner,
+        "unit": o.indicator.unit,
+        "target": o.target.text if o.target else None,
+        "actual": actual,
+        "status": o.status.value,
+        "degree": _number(o.degree * 100) if o.degree is not None else None,
+        "band": _band(plan, o),
+        "reason": o.reason,
+        "sources": [
+            {"key": s.key, "year": s.year, "value": s.text, "source": s.source, "note": s.note, "file": s.path, "row": s.row}
+            for s in o.sources
+        ],
+    }
+
+
+def score_data(score: Score) -> dict[str, Any]:
+    return {
+        "id": score.key,
+        "title": score.title,
+        "score": _number(score.score * 100) if score.score is not None else None,
+        "band": score.band,
+        "counts": {status.value: n for status, n in sorted(score.counts.items(), key=lambda kv: list(type(kv[0])).index(kv[0]))},
+    }
+
+
+def _band(plan: Plan, o: Outcome) -> str | None:
+    return band_of(o.degree, plan.header.bands) if o.status.scored else None
+
+
+def _number(value: Any) -> float | int:
+    """Numbers in JSON: integers stay integers; others are rounded to 6 decimals."""
+    text = format_number(round(value, 6), ".")
+    return int(text) if "." not in text else float(text)

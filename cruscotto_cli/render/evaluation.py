@@ -1,0 +1,122 @@
+"""Reporters of an evaluation: a rich table, CSV for Italian Excel, Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, band_of
+from cruscotto_cli.labels import Words
+from cruscotto_cli.plan import Plan
+
+# Colour helps; the word in each cell says the same without it.
+STYLES = {
+    Status.MET: "green",
+    Status.NOT_MET: "red",
+    Status.BASELINE: "cyan",
+    Status.MISSING: "yellow",
+    Status.NO_TARGET: "dim",
+    Status.WITHDRAWN: "dim",
+    Status.INVALID: "magenta",
+}
+
+
+def table(plan: Plan, evaluation: Evaluation) -> RenderableType:
+    """Grouped by area, with area subtotals, a per-office summary and the overall score."""
+    w = Words(plan.language)
+    parts: list[RenderableType] = []
+    for area in evaluation.areas:
+        grid = Table(title=f"{w['area']} {area.key}. {area.title}", title_justify="left", expand=True, show_lines=False)
+        for header, kw in (("id", {"no_wrap": True}), ("indicator", {"ratio": 1}), ("target", {"no_wrap": True}), ("actual", {"justify": "right", "no_wrap": True}), ("status", {"no_wrap": True}), ("degree", {"justify": "right", "no_wrap": True})):
+            grid.add_column(w[header], **kw)  # type: ignore[arg-type]
+        for o in (o for o in evaluation.outcomes if o.area_id == area.key):
+            grid.add_row(o.indicator.id, _name(o), o.target.text if o.target else "", w.value(o.actual, o.indicator.unit), _status(w, o), w.percent(o.degree))
+        grid.add_section()
+        grid.add_row("", Text(w["score"], style="bold"), "", "", Text(area.band or "", style="bold"), Text(w.percent(area.score), style="bold"))
+        parts.append(grid)
+    parts.append(_scores(w, w["offices"], w["office"], evaluation.offices))
+    overall = evaluation.overall
+    parts.append(Text(f"{w['overall']} {evaluation.year}: {w.percent(overall.score) or '-'} {overall.band or ''} ({counts_text(w, overall)})", style="bold"))
+    return Group(*parts)
+
+
+def _name(o: Outcome) -> Text:
+    text = Text(o.indicator.name)
+    if o.reason and o.status in (Status.INVALID, Status.MISSING, Status.WITHDRAWN):
+        text.append(f"\n{o.reason}", style="italic")
+    return text
+
+
+def _status(w: Words, o: Outcome) -> Text:
+    return Text(w[o.status.value], style=STYLES[o.status])
+
+
+def _scores(w: Words, title: str, first: str, scores: tuple[Score, ...]) -> Table:
+    grid = Table(title=title, title_justify="left", expand=True)
+    grid.add_column(first, ratio=1)
+    grid.add_column(w["counts"])
+    grid.add_column(w["band"], no_wrap=True)
+    grid.add_column(w["score"], justify="right", no_wrap=True)
+    for s in scores:
+        grid.add_row(s.title, counts_text(w, s), s.band or "", w.percent(s.score))
+    return grid
+
+
+def counts_text(w: Words, score: Score) -> str:
+    return ", ".join(f"{w[status.value].lower()} {n}" for status, n in _ordered(score))
+
+
+def _ordered(score: Score) -> list[tuple[Status, int]]:
+    return [(status, score.counts[status]) for status in Status if score.counts.get(status)]
+
+
+def csv_text(plan: Plan, evaluation: Evaluation) -> str:
+    """One row per indicator, `;`-separated with decimal commas, as Italian Excel opens it."""
+    w = Words(plan.language)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if w.decimal == "," else ",", lineterminator="\r\n")
+    writer.writerow([w[k] for k in ("area", "id", "indicator", "owner", "unit", "target", "actual", "status", "degree", "band", "note")])
+    for o in evaluation.outcomes:
+        band = _band(plan, o)
+        writer.writerow([o.area_id, o.indicator.id, o.indicator.name, plan.office_name(o.indicator.owner), o.indicator.unit, o.target.text if o.target else "", w.value(o.actual, o.indicator.unit), w[o.status.value], w.percent(o.degree), band, o.reason or ""])
+    return out.getvalue()
+
+
+def markdown(plan: Plan, evaluation: Evaluation) -> str:
+    """The evaluation as Markdown tables, for wikis and pull requests."""
+    w = Words(plan.language)
+    lines = [f"# {plan.header.title}: {w['evaluation'].lower()} {evaluation.year}", ""]
+    overall = evaluation.overall
+    lines += [f"**{w['overall']}: {w.percent(overall.score) or '-'}** {overall.band or ''} ({counts_text(w, overall)})", ""]
+    for area in evaluation.areas:
+        lines += [f"## {area.key}. {_md(area.title)}", "", f"{w['score']}: **{w.percent(area.score) or '-'}** {area.band or ''}", ""]
+        lines += _md_table([w[k] for k in ("id", "indicator", "target", "actual", "status", "degree")], [
+            [o.indicator.id, o.indicator.name, o.target.text if o.target else "", w.value(o.actual, o.indicator.unit), w[o.status.value], w.percent(o.degree)]
+            for o in evaluation.outcomes if o.area_id == area.key
+        ])
+    lines += [f"## {w['offices']}", ""]
+    lines += _md_table([w["office"], w["counts"], w["band"], w["score"]], [[s.title, counts_text(w, s), s.band or "", w.percent(s.score)] for s in evaluation.offices])
+    return "\n".join(lines)
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    aligned = ["---:" if h in ("Grado", "Degree", "Punteggio", "Score", "Valore", "Actual") else "---" for h in header]
+    out = ["| " + " | ".join(header) + " |", "| " + " | ".join(aligned) + " |"]
+    out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+    return [*out, ""]
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _band(plan: Plan, o: Outcome) -> str:
+    return (band_of(o.degree, plan.header.bands) or "") if o.status.scored else ""
+
+
+TEXT_FORMATS: dict[str, Callable[[Plan, Evaluation], str]] = {"csv": csv_text, "markdown": markdown}

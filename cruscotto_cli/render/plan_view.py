@@ -1,0 +1,91 @@
+"""The plan as readers see it: a table of targets by year, or one indicator in full."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from cruscotto_cli.diagnostics import UsageError
+from cruscotto_cli.labels import Words
+from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.selection import Selection
+from cruscotto_cli.suggest import did_you_mean
+
+
+def pick(plan: Plan, indicator_id: str | None, selection: Selection) -> list[Placed]:
+    """One indicator by id, or the filtered plan; UsageError names an unknown id."""
+    if indicator_id is None:
+        return selection.apply(plan)
+    placed = plan.indicator(indicator_id)
+    if placed is None:
+        ids = [i.id for i in plan.indicators()]
+        raise UsageError(f'unknown indicator "{indicator_id}"{did_you_mean(indicator_id, ids)}; `cruscotto show` lists them')
+    return [placed]
+
+
+def renderable(plan: Plan, placed: list[Placed], detail: bool) -> RenderableType:
+    if detail:
+        return _detail(plan, placed[0])
+    years = list(plan.header.period.years)
+    w = Words(plan.language)
+    parts: list[RenderableType] = [Text(f"{plan.header.title} ({len(placed)} indicators)", style="bold")]
+    for area, _ in plan.areas:
+        rows = [p for p in placed if p.area.id == area.id]
+        if not rows:
+            continue
+        grid = Table(title=f"{w['area']} {area.id}. {area.title}", title_justify="left", expand=True)
+        grid.add_column(w["id"], no_wrap=True)
+        grid.add_column(w["indicator"], ratio=3)
+        for year in years:
+            grid.add_column(str(year), no_wrap=True)
+        grid.add_column(w["owner"], ratio=1)
+        for p in rows:
+            ind = p.indicator
+            name = Text(ind.name)
+            if ind.withdrawal:
+                name.append(f" [{w['withdrawn']}: {ind.withdrawal.act}]", style="italic")
+            cells = [ind.targets[y].text if y in ind.targets else "" for y in years]
+            grid.add_row(ind.id, name, *cells, plan.office_name(ind.owner))
+        parts.append(grid)
+    return Group(*parts)
+
+
+def _detail(plan: Plan, placed: Placed) -> RenderableType:
+    ind = placed.indicator
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    rows = [
+        ("Indicator", f"{ind.id}  {ind.name}"),
+        ("Area", f"{placed.area.id}. {placed.area.title}"),
+        ("Owner", f"{plan.office_name(ind.owner)} ({ind.owner})"),
+        ("Unit", ind.unit),
+        ("Direction", ind.effective_direction or "-"),
+        ("Symbol", ind.symbol or ""),
+        ("Formula", ind.formula.text if ind.formula else ""),
+        ("Weight", str(ind.weight)),
+        ("Tags", ", ".join(ind.tags)),
+        ("Source", ind.source or ""),
+        ("Notes", "\n".join(ind.notes)),
+        ("File", str(placed.document.path)),
+    ]
+    for label, value in rows:
+        if value:
+            facts.add_row(label, value)
+    targets = Table(title="Targets", title_justify="left")
+    targets.add_column("Year")
+    targets.add_column("Target as printed")
+    targets.add_column("Read as")
+    for year, target in sorted(ind.targets.items()):
+        withdrawn = ind.withdrawn_in(year)
+        targets.add_row(str(year), target.text, "withdrawn" if withdrawn else target.canonical())
+    history = Table(title="History", title_justify="left")
+    for column in ("Date", "Act", "Change", "Note"):
+        history.add_column(column)
+    for change in ind.changes:
+        history.add_row(change.date.strftime("%d/%m/%Y"), change.act, change.change.value, change.note or "")
+    parts: list[RenderableType] = [facts, targets]
+    if ind.changes:
+        parts.append(history)
+    return Group(*parts)

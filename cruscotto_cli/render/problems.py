@@ -1,0 +1,45 @@
+"""Reporters of diagnostics: plain text, JSON, and GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from cruscotto_cli.diagnostics import Diagnostic
+
+
+def text(problems: Sequence[Diagnostic], checked: str) -> str:
+    lines = [str(p) for p in problems]
+    verdict = f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {checked}" if problems else f"ok: {checked}"
+    return "\n".join([*lines, verdict]) + "\n"
+
+
+def json_text(problems: Sequence[Diagnostic], checked: str) -> str:
+    data = {
+        "valid": not problems,
+        "checked": checked,
+        "problems": [{"path": p.path, "line": p.line, "column": p.column, "code": p.code, "message": p.message} for p in problems],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def github(problems: Sequence[Diagnostic], checked: str) -> str:
+    """`::error file=...,line=...,col=...,title=...::message`, escaped as the runner expects."""
+    lines = []
+    for p in problems:
+        where = f"file={escape_property(p.path)}"
+        if p.line:
+            where += f",line={p.line},col={p.column}"
+        lines.append(f"::error {where},title={escape_property(p.code)}::{escape_data(p.message)}")
+    return "\n".join([*lines, text(problems, checked).splitlines()[-1]]) + "\n"
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+FORMATS: dict[str, Callable[[Sequence[Diagnostic], str], str]] = {"text": text, "json": json_text, "github": github}

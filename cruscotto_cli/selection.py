@@ -1,0 +1,56 @@
+"""Which indicators a command works on: the --area, --owner and --tag filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cruscotto_cli.diagnostics import UsageError
+from cruscotto_cli.model import Office
+from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.suggest import did_you_mean
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Filters; an empty tuple means no filter. Several values of one filter are alternatives."""
+
+    areas: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    def apply(self, plan: Plan) -> list[Placed]:
+        """The selected indicators in plan order; UsageError for a value the plan does not know."""
+        areas = {_known(a, [a.id for a, _ in plan.areas], "area") for a in self.areas}
+        owners = {_office(plan, o) for o in self.owners}
+        all_tags = sorted({t for i in plan.indicators() for t in i.tags})
+        tags = {_known(t, all_tags, "tag") for t in self.tags}
+        return [
+            p
+            for p in plan.placed
+            if (not areas or p.area.id in areas)
+            and (not owners or p.indicator.owner in owners)
+            and (not tags or tags & set(p.indicator.tags))
+        ]
+
+
+    def office_of(self, plan: Plan) -> Office:
+        """The office named by the (single) --owner value; UsageError when unknown."""
+        return plan.office(self.owners[0]) or _known_office(plan, self.owners[0])
+
+
+def _known_office(plan: Plan, value: str) -> Office:
+    _known(value, [o.id for o in plan.header.offices], "office")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _known(value: str, choices: Sequence[str], what: str) -> str:
+    for choice in choices:
+        if choice.casefold() == value.casefold():
+            return choice
+    listed = ", ".join(choices) or "none"
+    raise UsageError(f'unknown {what} "{value}"{did_you_mean(value, choices)}; the plan has: {listed}')
+
+
+def _office(plan: Plan, value: str) -> str:
+    return (plan.office(value) or _known_office(plan, value)).id

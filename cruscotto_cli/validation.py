@@ -1,0 +1,30 @@
+"""`validate`: every problem of the plan and of the actuals in one pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cruscotto_cli.diagnostics import Diagnostic, InputError, UsageError
+
+
+def validate_all(plan_folder: Path, actuals_folder: Path, actuals_named: bool) -> tuple[list[Diagnostic], str]:
+    """The problems found and a line saying what was checked. UsageError for a missing folder."""
+    from cruscotto_cli.actuals import load_actuals
+    from cruscotto_cli.planload import load_plan
+
+    if not plan_folder.is_dir():
+        raise UsageError(f"{plan_folder}: plan folder not found; give one with --plan DIR")
+    if actuals_named and not actuals_folder.is_dir():
+        raise UsageError(f"{actuals_folder}: actuals folder not found")
+    try:
+        plan = load_plan(plan_folder)
+    except InputError as exc:
+        return exc.diagnostics, f"plan {plan_folder}"
+    checked = f"plan {plan_folder} ({len(plan.areas)} areas, {len(plan.placed)} indicators)"
+    if not actuals_folder.is_dir():
+        return [], checked
+    try:
+        actuals = load_actuals(actuals_folder, plan)
+    except InputError as exc:
+        return exc.diagnostics, f"{checked} and actuals {actuals_folder}"
+    return [], f"{checked} and actuals {actuals_folder} ({len(actuals.values)} values)"
