@@ -62,7 +62,6 @@ def evaluate(
 
     from cruscotto_cli.evaluate import evaluate as run
     from cruscotto_cli.inputs import check_year, load_inputs
-    from cruscotto_cli.render import evaluation as views
     from cruscotto_cli.render.data import evaluation_data
     from cruscotto_cli.selection import Selection
 
@@ -71,11 +70,15 @@ def evaluate(
     selected = Selection(tuple(area or ()), tuple(owner or ()), tuple(tag or ())).apply(loaded)
     result = run(loaded, values, year, selected)
     if format is EvaluateFormat.table:
-        emit_rich(views.table(loaded, result), output, force)
+        from cruscotto_cli.render.evaluation import table
+
+        emit_rich(table(loaded, result), output, force)
     elif format is EvaluateFormat.json:
         emit(json.dumps(evaluation_data(loaded, result), ensure_ascii=False, indent=2) + "\n", output, force)
     else:
-        emit(views.TEXT_FORMATS[format.value](loaded, result), output, force)
+        from cruscotto_cli.render.evaluation import TEXT_FORMATS
+
+        emit(TEXT_FORMATS[format.value](loaded, result), output, force)
     return _exit_code(result.overall.counts, fail_on)
 
 

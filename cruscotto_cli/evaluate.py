@@ -95,39 +95,40 @@ def outcome(plan: Plan, actuals: Actuals, placed: Placed, year: int) -> Outcome:
     """One indicator's outcome for a year."""
     ind = placed.indicator
     target = ind.targets.get(year)
-    actual, sources, problem = _actual(plan, actuals, ind, year)
+    actual, sources, problem, missing = _actual(actuals, ind, year)
     base = Outcome(placed.area.id, ind, year, target, actual, Status.MISSING, None, problem, sources)
     if change := ind.withdrawn_in(year):
-        return _with(base, Status.WITHDRAWN, reason=f"{change.act} ({change.date:%d/%m/%Y})", withdrawn_by=change)
+        act = change.act if f"{change.date:%d/%m/%Y}" in change.act else f"{change.act} ({change.date:%d/%m/%Y})"
+        return _with(base, Status.WITHDRAWN, reason=act, withdrawn_by=change)
     if target is None:
         return _with(base, Status.NO_TARGET)
     if isinstance(target, Baseline):
         return _with(base, Status.BASELINE)
     if actual is None:
-        invalid = problem is not None and not problem.startswith("missing:")
-        return _with(base, Status.INVALID if invalid else Status.MISSING, degree=ZERO)
+        return _with(base, Status.MISSING if missing else Status.INVALID, degree=ZERO)
     result = judge(target, actual, ind.effective_direction, plan.header.scale)
     if result.invalid:
         return _with(base, Status.INVALID, degree=ZERO, reason=result.invalid)
     return _with(base, Status.MET if result.met else Status.NOT_MET, degree=result.degree)
 
 
-def _actual(plan: Plan, actuals: Actuals, ind: Indicator, year: int) -> tuple[Value | None, tuple[Actual, ...], str | None]:
-    """The actual value and the rows it came from; or None with the reason."""
+def _actual(actuals: Actuals, ind: Indicator, year: int) -> tuple[Value | None, tuple[Actual, ...], str | None, bool]:
+    """The actual value and the rows it came from; or None with the reason and whether the
+    value is simply missing (not reported) rather than impossible to compute."""
     if ind.formula is None:
         row = actuals.get(ind.id, year)
-        return (row.value, (row,), None) if row else (None, (), "missing: no value in the actuals")
+        return (row.value, (row,), None, False) if row else (None, (), "no value in the actuals", True)
     formula = ind.formula
     rows = [actuals.get(m, year) for m in sorted(formula.measures)]
     rows += [actuals.get(m, year - 1) for m in sorted(formula.previous)]
     sources = tuple(r for r in rows if r is not None)
     absent = sorted(m for m in formula.measures if actuals.number(m, year) is None)
     if absent:
-        return None, sources, f"missing: no value of {', '.join(absent)} for {year}"
+        return None, sources, f"no value of {', '.join(absent)} for {year}", True
     try:
-        return formula.compute(year, actuals.number), sources, None
+        return formula.compute(year, actuals.number), sources, None, False
     except FormulaError as exc:
-        return None, sources, str(exc)
+        return None, sources, str(exc), False
 
 
 def _with(base: Outcome, status: Status, **changes: object) -> Outcome:

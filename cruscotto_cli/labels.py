@@ -89,7 +89,13 @@ class Words:
 
     def percent(self, fraction: Decimal | None) -> str:
         """A degree or score (0..1) as a percentage with two decimals: 97,09%."""
-        return "" if fraction is None else self.number(fraction * 100, 2) + "%"
+        if fraction is None:
+            return ""
+        shown = self.number(fraction * 100, 2)
+        # A degree just below 100% must not round up to "100,00%" beside a "not met".
+        if fraction < 1 and shown == self.number(Decimal(100), 2):
+            shown = self.number(Decimal("99.99"), 2)
+        return shown + "%"
 
     def value(self, value: Value | None, unit: str = "") -> str:
         """An actual as readers expect it: 74,5%, 140, 1,05, sì, medio."""
