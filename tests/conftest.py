@@ -48,6 +48,28 @@ def write_csv(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """Compare text with tests/golden/NAME; with --update-golden, write it instead (review the diff)."""
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+        assert path.exists(), f"no golden file {path}: run pytest --update-golden and review it"
+        assert text == path.read_text(encoding="utf-8", newline=""), f"{name} differs: run pytest --update-golden and review the diff"
+
+    return check
+
+
 @pytest.fixture
 def repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run from the repository root, where `cruscotto evaluate 2024` finds plan/ and actuals/."""
