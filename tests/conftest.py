@@ -63,9 +63,9 @@ def golden(request: pytest.FixtureRequest):
         path = GOLDEN / name
         if request.config.getoption("--update-golden"):
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="")
+            path.write_bytes(text.encode("utf-8"))
         assert path.exists(), f"no golden file {path}: run pytest --update-golden and review it"
-        assert text == path.read_text(encoding="utf-8", newline=""), f"{name} differs: run pytest --update-golden and review the diff"
+        assert text == path.read_bytes().decode("utf-8"), f"{name} differs: run pytest --update-golden and review the diff"
 
     return check
 

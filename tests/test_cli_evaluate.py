@@ -1,0 +1,180 @@
+"""`cruscotto evaluate` and `cruscotto template` as users run them: outputs, files and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cruscotto_cli.actuals import load_actuals
+from cruscotto_cli.cli import app
+from cruscotto_cli.evaluate import evaluate
+from cruscotto_cli.planload import load_plan
+from cruscotto_cli.render.data import evaluation_data
+from tests.conftest import write_csv
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
+
+
+def test_evaluate_2024_on_the_shipped_data(repo_root: Path, golden) -> None:
+    result = run("evaluate", "2024")
+    assert result.exit_code == 1, result.output
+    last = result.stdout.strip().splitlines()[-1]
+    assert last == "Complessivo 2024: 93,80% Parzialmente raggiunto (raggiunto 43, non raggiunto 9, anno di rilevazione 3, dato mancante 2, eliminato 1)"
+    golden("evaluate-2024.txt", result.stdout)
+
+
+def test_markdown_and_csv_formats(repo_root: Path, golden) -> None:
+    golden("evaluate-2024.md", run("evaluate", "2024", "--format", "markdown").stdout)
+    csv = run("evaluate", "2024", "--format", "csv").stdout_bytes.decode("utf-8")
+    lines = csv.split("\r\n")
+    assert lines[0] == "Area;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Fascia;Nota"
+    assert lines[2].startswith('1;1.2;"Percentuale di servizi ""Full Digital""')
+    assert ";≥ 74%;73,97%;Non raggiunto;99,96%;Parzialmente raggiunto;" in lines[2]
+
+
+def test_json_equals_what_the_library_returns(repo_root: Path) -> None:
+    result = run("evaluate", "2024", "--format", "json")
+    plan = load_plan(Path("plan"))
+    expected = evaluation_data(plan, evaluate(plan, load_actuals(Path("actuals"), plan), 2024))
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+    data = json.loads(result.stdout)
+    assert [a["id"] for a in data["areas"]] == [str(n) for n in range(1, 15)]
+    first = data["areas"][0]["indicators"][1]
+    assert {k: first[k] for k in ("id", "target", "actual", "status", "degree", "band")} == {
+        "id": "1.2", "target": "≥ 74%", "actual": 73.972603, "status": "not_met", "degree": 99.962977, "band": "Parzialmente raggiunto",
+    }
+    assert first["sources"][0] == {"key": "servizi_full_digital", "year": 2024, "value": "54", "source": "illustrativo", "note": None, "file": "actuals/gestione-documentale.csv", "row": 8}
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--fail-on", "never"], 0),
+        (["--fail-on", "not-met"], 1),
+        (["--fail-on", "missing"], 1),
+        (["--fail-on", "both"], 1),
+        (["--area", "2", "--fail-on", "both"], 0),
+        (["--area", "5", "--fail-on", "not-met"], 1),
+        (["--area", "12", "--area", "2", "--fail-on", "not-met"], 0),
+        (["--area", "12", "--fail-on", "missing"], 1),
+    ],
+)
+def test_fail_on_chooses_what_exits_1(repo_root: Path, args: list[str], code: int) -> None:
+    assert run("evaluate", "2024", "-f", "json", *args).exit_code == code
+
+
+def test_filters_by_owner_and_tag(repo_root: Path) -> None:
+    data = json.loads(run("evaluate", "2024", "-f", "json", "--owner", "S.Staff").stdout)
+    assert [o["id"] for o in data["offices"]] == ["staff"]
+    data = json.loads(run("evaluate", "2024", "-f", "json", "--tag", "obiettivi-comuni-di-sistema").stdout)
+    assert sum(len(a["indicators"]) for a in data["areas"]) == 14
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["evaluate", "2030"], "cruscotto: year 2030 is not in the plan: it covers 2022-2026\n"),
+        (["evaluate", "2024", "--area", "15"], 'cruscotto: unknown area "15"; did you mean "5"?; the plan has: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14\n'),
+        (["evaluate", "2024", "--owner", "bilanco"], 'cruscotto: unknown office "bilanco"; did you mean "bilancio"?; the plan has: anagrafico, gestione-documentale, promozione, segreteria, staff, legale, regolazione-mercato, bilancio, risorse-finanziarie\n'),
+        (["evaluate", "2024", "--actuals", "nowhere"], "cruscotto: nowhere: actuals folder not found\n"),
+        (["evaluate", "2024", "--plan", "nowhere"], "cruscotto: nowhere: plan folder not found; give one with --plan DIR\n"),
+        (["template", "2031"], "cruscotto: year 2031 is not in the plan: it covers 2022-2026\n"),
+    ],
+)
+def test_bad_usage_exits_2_with_a_clear_message(repo_root: Path, args: list[str], message: str) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_invalid_actuals_stop_evaluation_with_exit_2(repo_root: Path, tmp_path: Path) -> None:
+    write_csv(tmp_path, "dati.csv", "indicatore;anno;valore\n1.33;2024;5\n")
+    result = run("evaluate", "2024", "--actuals", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f'{tmp_path}/dati.csv:2:1: unknown indicator or measure "1.33"; did you mean "1.3"? [csv-key]\n'
+        "cruscotto: 1 problem; nothing was evaluated\n"
+    )
+
+
+def test_an_internal_error_exits_3_and_says_how_to_see_the_traceback(repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr("cruscotto_cli.evaluate.evaluate", broken)
+    result = run("evaluate", "2024")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "cruscotto: internal error (a bug, please report it): ZeroDivisionError: boom\n"
+        "cruscotto: run again with CRUSCOTTO_DEBUG=1 to see the traceback\n"
+    )
+
+
+def test_output_is_written_whole_and_never_over_a_file_without_force(repo_root: Path, tmp_path: Path) -> None:
+    target = tmp_path / "esito.json"
+    assert run("evaluate", "2024", "-f", "json", "-o", str(target)).exit_code == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["year"] == 2024
+    target.write_text("kept", encoding="utf-8")
+    result = run("evaluate", "2024", "-f", "json", "-o", str(target))
+    assert (result.exit_code, result.stderr) == (2, f"cruscotto: {target}: exists; use --force to overwrite it\n")
+    assert target.read_text(encoding="utf-8") == "kept"
+    assert run("evaluate", "2024", "-f", "json", "-o", str(target), "--force").exit_code == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["year"] == 2024
+    assert [p.name for p in tmp_path.iterdir()] == ["esito.json"]
+
+
+def test_output_into_a_missing_folder_is_a_clear_error(repo_root: Path, tmp_path: Path) -> None:
+    result = run("evaluate", "2024", "-o", str(tmp_path / "no" / "esito.txt"))
+    assert (result.exit_code, result.stderr) == (2, f"cruscotto: {tmp_path}/no/esito.txt: cannot write in {tmp_path}/no: No such file or directory\n")
+
+
+def test_inputs_are_never_modified(repo_root: Path, tmp_path: Path) -> None:
+    before = {p: p.read_bytes() for p in [*Path("plan").glob("*"), *Path("actuals").glob("*")]}
+    run("evaluate", "2024")
+    run("template", "2024", "-o", str(tmp_path / "t.csv"))
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_template_lists_what_each_office_must_report(repo_root: Path, golden) -> None:
+    result = run("template", "2024")
+    assert result.exit_code == 0
+    assert result.stdout_bytes.decode("utf-8").startswith("\ufeffchiave;anno;valore;nome;ufficio;unità;fonte;nota\r\n")
+    golden("template-2024.csv", result.stdout_bytes.decode("utf-8"))
+    staff = run("template", "2024", "--owner", "staff").stdout_bytes.decode("utf-8").split("\r\n")
+    assert staff[1:-1] == [
+        "4.1;2024;;Creazione e partecipazione tavoli di sviluppo;S. Staff;n.;;",
+        "8.1;2024;;Assenza di segnalazioni illeciti/eventi corruttivi (PTPCT);S. Staff;n.;;",
+        "8.3;2024;;Incrementare il grado di trasparenza dell'amministrazione (Indice composto che esprime il livello di trasparenza dell'ente sulla base delle valutazioni dell'OIV);S. Staff;%;;",
+        "9.9;2024;;Indicatore sintetico esprimente il grado medio di soddisfazione rilevata da indagini di customer satisfaction da parte dei diversi servizi camerali;S. Staff;livello;;",
+        "10.1;2024;;Incremento efficienza/efficacia processi mappati progetto lean organization: monitoraggio costante degli indicatori;S. Staff;sì/no;;",
+        "azioni_infrastrutture_realizzate;2024;;N. azioni realizzate per la gestione strategica di Infrastrutture Portualità Logistica;S. Staff;n.;;",
+        "azioni_infrastrutture_effettive;2024;;N. azioni effettive per la gestione strategica di Infrastrutture Portualità Logistica;S. Staff;n.;;",
+        "obiettivi_modificati;2024;;N. obiettivi soggetti a modifica in itinere;S. Staff;n.;;",
+        "obiettivi_programmati;2024;;N. obiettivi programmati ex ante;S. Staff;n.;;",
+        "dipendenti_lavoro_agile;2024;;N. dipendenti in lavoro agile/telelavoro;S. Staff;n.;;",
+        "dipendenti_totali;2024;;N. dipendenti;S. Staff;n.;;",
+        "ore_medie_formazione;2024;;Ore medie di formazione del personale a tempo indeterminato;S. Staff;n.;;",
+        "livello_benessere;2024;;Livello di benessere organizzativo;S. Staff;indice;;",
+    ]
+
+
+def test_a_filled_template_reads_back_as_actuals(repo_root: Path, tmp_path: Path) -> None:
+    text = run("template", "2022", "--owner", "segreteria").stdout_bytes.decode("utf-8")
+    assert "accessi_biblioteca;2021;" in text  # the first year asks for the previous year's counts
+    filled = "\r\n".join(line.replace(";;", ";7;", 1) if i and line else line for i, line in enumerate(text.lstrip("\ufeff").split("\r\n")))
+    (tmp_path / "segreteria.csv").write_text(filled, encoding="utf-8")
+    result = run("validate", "--actuals", str(tmp_path))
+    assert result.exit_code == 0, result.stdout
+
+
+def test_template_never_overwrites_without_force(repo_root: Path, tmp_path: Path) -> None:
+    target = tmp_path / "raccolta.csv"
+    assert run("template", "2024", "-o", str(target)).exit_code == 0
+    assert run("template", "2024", "-o", str(target)).exit_code == 2
+    assert run("template", "2024", "-o", str(target), "--force").exit_code == 0
