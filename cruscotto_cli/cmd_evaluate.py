@@ -30,6 +30,8 @@ class EvaluateFormat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    github = "github"
+    junit = "junit"
 
 
 class FailOn(str, Enum):
@@ -47,7 +49,7 @@ def evaluate(
     area: Areas = None,
     owner: Owners = None,
     tag: Tags = None,
-    format: Annotated[EvaluateFormat, typer.Option("--format", "-f", help="table, json (stable), csv (Italian Excel), markdown.")] = EvaluateFormat.table,
+    format: Annotated[EvaluateFormat, typer.Option("--format", "-f", help="table, json, csv (Italian Excel), markdown, github, junit.")] = EvaluateFormat.table,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="What makes the exit code 1: not-met, missing (missing or invalid data), both, never.")] = FailOn.both,
     output: Output = None,
     force: Force = False,
@@ -76,9 +78,15 @@ def evaluate(
     elif format is EvaluateFormat.json:
         emit(json.dumps(evaluation_data(loaded, result), ensure_ascii=False, indent=2) + "\n", output, force)
     else:
-        from cruscotto_cli.render.evaluation import TEXT_FORMATS
+        from cruscotto_cli.render import github, junit
+        from cruscotto_cli.render.evaluation import TEXT_FORMATS, markdown
 
-        emit(TEXT_FORMATS[format.value](loaded, result), output, force)
+        reporters = {**TEXT_FORMATS, "github": github.evaluation, "junit": junit.evaluation}
+        emit(reporters[format.value](loaded, result), output, force)
+        if format is EvaluateFormat.github:
+            from cruscotto_cli.stepsummary import append_step_summary
+
+            append_step_summary(markdown(loaded, result))
     return _exit_code(result.overall.counts, fail_on)
 
 

@@ -29,7 +29,7 @@ from cruscotto_cli.cli import (
 def validate(
     plan: PlanDir = DEFAULT_PLAN,
     actuals: ActualsDir = None,
-    format: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text, json, or github (workflow annotations).")] = ProblemFormat.text,
+    format: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text, json, github (annotations and summary), or junit.")] = ProblemFormat.text,
 ) -> int:
     """Check the plan, and the actuals when present, reporting every problem in one pass.
 
@@ -42,6 +42,11 @@ def validate(
     folder, named = actuals_folder(actuals)
     problems, checked = validate_all(plan, folder, named)
     sys.stdout.write(FORMATS[format.value](problems, checked))
+    if format is ProblemFormat.github:
+        from cruscotto_cli.render.problems import markdown
+        from cruscotto_cli.stepsummary import append_step_summary
+
+        append_step_summary(markdown(problems, checked))
     return 1 if problems else 0
 
 

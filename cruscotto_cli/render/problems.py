@@ -1,4 +1,4 @@
-"""Reporters of diagnostics: plain text, JSON, and GitHub workflow annotations."""
+"""Reporters of diagnostics: plain text, JSON, GitHub workflow annotations, JUnit XML, Markdown."""
 
 from __future__ import annotations
 
@@ -42,4 +42,18 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-FORMATS: dict[str, Callable[[Sequence[Diagnostic], str], str]] = {"text": text, "json": json_text, "github": github}
+def markdown(problems: Sequence[Diagnostic], checked: str) -> str:
+    """The GitHub job summary: annotations are capped per step, this lists every problem."""
+    verdict = text(problems, checked).splitlines()[-1]
+    lines = ["### cruscotto validate", "", f"**{verdict}**", ""]
+    lines += [f"- `{p.path}:{p.line}:{p.column}` {p.message.replace(chr(10), ' ')} [{p.code}]" for p in problems]
+    return "\n".join(lines) + "\n"
+
+
+def junit(problems: Sequence[Diagnostic], checked: str) -> str:
+    from cruscotto_cli.render.junit import problems as junit_problems
+
+    return junit_problems(problems, checked)
+
+
+FORMATS: dict[str, Callable[[Sequence[Diagnostic], str], str]] = {"text": text, "json": json_text, "github": github, "junit": junit}

@@ -1,0 +1,81 @@
+"""Commands for the repository that holds the plan: diff (is every edit backed by its act?), history."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from cruscotto_cli.cli import DEFAULT_PLAN, Force, Output, PlanDir, command, emit, emit_rich
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    markdown = "markdown"
+    junit = "junit"
+
+
+@command()
+def diff(
+    against: Annotated[str, typer.Option("--against", help="The base: a git revision (origin/main, HEAD~1, a tag) or a plan folder.", show_default=False)],
+    plan: PlanDir = DEFAULT_PLAN,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, json, github, markdown (a PR comment), junit.")] = DiffFormat.text,
+    output: Output = None,
+    force: Force = False,
+) -> int:
+    """Compare the plan with another version of it; every changed target or indicator needs its act.
+
+    Lists indicators added, removed and withdrawn, targets changed (year, old, new), and owners,
+    names, units and directions changed. A change is backed when the indicator's `changes:` gains
+    an entry of the matching kind (target, indicator, withdrawn, added, owner) with act and date.
+
+    Exit codes: 0 every change backed (or none); 1 a change not backed, or an indicator deleted;
+    2 bad usage, a revision not found, not a git repository, or a version of the plan invalid;
+    3 internal error.
+    """
+    from cruscotto_cli.diff import compare
+    from cruscotto_cli.gitplan import load_base
+    from cruscotto_cli.planload import load_plan
+    from cruscotto_cli.render.changes import FORMATS, markdown
+    from cruscotto_cli.stepsummary import append_step_summary
+
+    head = load_plan(plan)
+    result = compare(load_base(against, plan), head, against, str(plan))
+    emit(FORMATS[format.value](result), output, force)
+    if format is DiffFormat.github:
+        append_step_summary(markdown(result))
+    return 1 if result.findings else 0
+
+
+class HistoryFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@command()
+def history(
+    indicator: Annotated[str, typer.Argument(help="The indicator id, e.g. 1.2.", show_default=False)],
+    plan: PlanDir = DEFAULT_PLAN,
+    max_commits: Annotated[int, typer.Option("--max-commits", min=1, help="Read at most this many of the latest commits that touched the plan.")] = 200,
+    format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="table, or json.")] = HistoryFormat.table,
+    output: Output = None,
+    force: Force = False,
+) -> int:
+    """An indicator's targets through the plan's git history: commit, date, acts recorded, old and new.
+
+    Exit codes: 0 shown; 2 not a git repository, or the indicator is in no commit read; 3 internal error.
+    """
+    from cruscotto_cli.gitplan import relative, repo_root
+    from cruscotto_cli.history import story
+    from cruscotto_cli.render import story as views
+
+    root = repo_root(plan)
+    told = story(root, relative(root, plan), indicator, max_commits)
+    if format is HistoryFormat.json:
+        emit(views.json_text(told), output, force)
+    else:
+        emit_rich(views.table(told), output, force)
+    return 0

@@ -1,0 +1,105 @@
+"""An indicator's story through the plan's git history: each commit that changed it, and the acts.
+
+Reads `git log -- plan/` oldest first, loads the plan at each commit and compares the indicator
+with its previous version (see diff.py). A commit where the plan does not load is noted and
+skipped: the next one is compared with the last version that loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cruscotto_cli.diagnostics import InputError, UsageError
+from cruscotto_cli.diff import Difference, indicator_differences
+from cruscotto_cli.gitplan import git, load_at
+from cruscotto_cli.model import Change, Indicator
+from cruscotto_cli.plan import Placed
+
+DEFAULT_MAX_COMMITS = 200
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    short: str
+    date: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One commit of the story: the acts it recorded and what it changed, or why it was skipped."""
+
+    commit: Commit
+    recorded: tuple[Change, ...] = ()
+    differences: tuple[Difference, ...] = ()
+    skipped: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    indicator: str
+    folder: str
+    steps: tuple[Step, ...]
+    commits_read: int
+    truncated: bool
+
+
+def commits(root: Path, inside: str, max_commits: int) -> list[Commit]:
+    """The commits that touched the plan folder, oldest first, at most `max_commits` (the latest)."""
+    spec = "." if inside == "." else f"{inside}/"
+    done = git(root, "log", "-z", "--date=short", "--format=%H%x1f%h%x1f%ad%x1f%s", "-n", str(max_commits), "--", spec)
+    if done.returncode != 0:
+        raise UsageError(f"git log failed in {root}: {done.stderr.decode(errors='replace').strip()}")
+    records = [r for r in done.stdout.decode(errors="replace").split("\0") if r.strip()]
+    return [Commit(*r.strip("\n").split("\x1f", 3)) for r in reversed(records)]
+
+
+def story(root: Path, inside: str, indicator_id: str, max_commits: int = DEFAULT_MAX_COMMITS) -> Story:
+    """Every change of one indicator, commit by commit; UsageError when no commit has it."""
+    found = commits(root, inside, max_commits + 1)
+    truncated = len(found) > max_commits
+    found = found[-max_commits:] if truncated else found
+    steps: list[Step] = []
+    previous: Indicator | None = None
+    seen = False
+    for commit in found:
+        step, current = _step(root, inside, indicator_id, commit, previous)
+        if step is not None:
+            steps.append(step)
+        seen = seen or current is not None
+        previous = current
+    if not seen:
+        raise UsageError(f'indicator "{indicator_id}" is in none of the {len(found)} commits that touched {inside}/ (see --max-commits)')
+    return Story(indicator_id, inside, tuple(steps), len(found), truncated)
+
+
+def _step(root: Path, inside: str, indicator_id: str, commit: Commit, previous: Indicator | None) -> tuple[Step | None, Indicator | None]:
+    """This commit's step (None when the indicator did not change) and the indicator as it is there."""
+    try:
+        placed = load_at(root, commit.sha, inside, commit.short).indicator(indicator_id)
+    except (InputError, UsageError) as exc:
+        return Step(commit, skipped=_why(exc)), previous
+    if placed is None:
+        if previous is None:
+            return None, None
+        gone = Difference(indicator_id, "removed", previous.name, None, problem="removed from the plan")
+        return Step(commit, differences=(gone,)), None
+    differences = tuple(indicator_differences(previous, placed)) + (_first_targets(placed) if previous is None else ())
+    recorded = tuple(c for c in placed.indicator.changes if previous is None or c not in previous.changes)
+    changed = bool(differences or recorded)
+    return (Step(commit, recorded, differences) if changed else None), placed.indicator
+
+
+def _first_targets(placed: Placed) -> tuple[Difference, ...]:
+    """The targets an indicator starts with, as changes from nothing."""
+    ind = placed.indicator
+    return tuple(Difference(ind.id, "target", None, t.text, year) for year, t in sorted(ind.targets.items()))
+
+
+def _why(exc: InputError | UsageError) -> str:
+    if isinstance(exc, InputError):
+        n = len(exc.diagnostics)
+        return f"the plan does not load at this commit ({n} problem{'s' if n != 1 else ''}; first: {exc.diagnostics[0]}): skipped"
+    return f"{exc}: skipped"

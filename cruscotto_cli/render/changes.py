@@ -1,0 +1,125 @@
+"""Reporters of a plan comparison (`diff`): text, JSON, GitHub annotations, Markdown, JUnit XML."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from cruscotto_cli.diff import Difference, PlanDiff, acts_text
+from cruscotto_cli.render import github as workflow
+
+CODES = {"removed": "removed-indicator", "history": "history-edited"}
+
+
+def code(d: Difference) -> str:
+    return CODES.get(d.what, "unbacked-change")
+
+
+def describe(d: Difference) -> str:
+    """A change in a few words: `target 2023: "≥ 72%" -> "≥ 75%"`."""
+    if d.what == "added":
+        return f'added: "{d.new}"'
+    if d.what == "removed":
+        return f'removed: "{d.old}"'
+    if d.what == "withdrawn":
+        return d.new or "withdrawn"
+    if d.what == "history":
+        return f"history entry removed or edited: {d.old}"
+    subject = f"target {d.year}" if d.what == "target" else d.what
+    return f'{subject}: "{d.old or "-"}" -> "{d.new or "-"}"'
+
+
+def verdict(result: PlanDiff) -> str:
+    n, bad = len(result.differences), len(result.findings)
+    if not n:
+        return f"no changes from {result.base}"
+    changes = f"{n} change{'s' if n != 1 else ''} from {result.base}"
+    return f"{changes}, {bad} not backed by an act" if bad else f"{changes}, each backed by its act"
+
+
+def text(result: PlanDiff) -> str:
+    """One line per change, then each finding as `path:line:col: message [code]`, then the verdict."""
+    lines = [f"{d.indicator}: {describe(d)}: {_backing(d)}" for d in result.differences]
+    lines += [f"{d.path}:{d.line}:{d.column}: {d.problem} [{code(d)}]" for d in result.findings]
+    return "\n".join([*lines, verdict(result)]) + "\n"
+
+
+def _backing(d: Difference) -> str:
+    return f"backed by {acts_text(d.acts)}" if d.backed else "NOT BACKED"
+
+
+def json_text(result: PlanDiff) -> str:
+    data = {
+        "schema_version": 1,
+        "base": result.base,
+        "head": result.head,
+        "backed": not result.findings,
+        "changes": [_data(d) for d in result.differences],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _data(d: Difference) -> dict[str, Any]:
+    return {
+        "indicator": d.indicator,
+        "change": d.what,
+        "year": d.year,
+        "old": d.old,
+        "new": d.new,
+        "backed": d.backed,
+        "acts": [{"date": c.date.isoformat(), "act": c.act, "change": c.change.value} for c in d.acts],
+        "problem": d.problem,
+        "code": None if d.backed else code(d),
+        "version": d.side,
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+    }
+
+
+def github(result: PlanDiff) -> str:
+    """An error per unbacked change and a notice per backed one, at its place in the plan."""
+    lines = [_annotation(d) for d in result.differences]
+    return "\n".join([*lines, verdict(result)]) + "\n"
+
+
+def _annotation(d: Difference) -> str:
+    path = d.path if d.side == "head" else None  # a removed indicator is only in the base
+    if d.backed:
+        message = f"indicator {d.indicator}: {describe(d)}, backed by {acts_text(d.acts)}"
+        return workflow.annotation("notice", message, "plan change", path, d.line, d.column)
+    return workflow.annotation("error", d.problem or "", code(d), path, d.line, d.column)
+
+
+def markdown(result: PlanDiff) -> str:
+    """A pull-request comment: a table of the changes and the findings to fix."""
+    lines = [f"### Plan changes from `{result.base}`", "", f"**{verdict(result)}**", ""]
+    if result.differences:
+        lines += ["| Indicator | Change | Year | Old | New | Backed by |", "| --- | --- | --- | --- | --- | --- |"]
+        lines += [_row(d) for d in result.differences]
+        lines.append("")
+    if result.findings:
+        lines += ["#### To fix", ""]
+        lines += [f"- `{d.path}:{d.line}`: {_md(d.problem or '')}" for d in result.findings]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _row(d: Difference) -> str:
+    backing = _md(acts_text(d.acts)) if d.backed else "**not backed**"
+    cells = [d.indicator, d.what, str(d.year or ""), _md(d.old or ""), _md(d.new or ""), backing]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _md(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def _junit(result: PlanDiff) -> str:
+    from cruscotto_cli.render.junit import changes
+
+    return changes(result)
+
+
+FORMATS: dict[str, Callable[[PlanDiff], str]] = {"text": text, "json": json_text, "github": github, "markdown": markdown, "junit": _junit}

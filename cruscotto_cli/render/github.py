@@ -1,0 +1,40 @@
+"""GitHub workflow annotations (`::error file=...::message`), escaped as the runner expects."""
+
+from __future__ import annotations
+
+from cruscotto_cli.evaluate import Evaluation, Outcome, Status
+from cruscotto_cli.labels import Words
+from cruscotto_cli.plan import Plan
+from cruscotto_cli.render.problems import escape_data, escape_property
+
+FLAGGED = (Status.NOT_MET, Status.MISSING, Status.INVALID)
+
+
+def annotation(level: str, message: str, title: str, path: str | None = None, line: int = 0, column: int = 0) -> str:
+    """One workflow command line; `path` None when the place is not a file of the checkout."""
+    props = [f"file={escape_property(path)}"] if path else []
+    if path and line:
+        props += [f"line={line}", f"col={column}"]
+    props.append(f"title={escape_property(title)}")
+    return f"::{level} {','.join(props)}::{escape_data(message)}"
+
+
+def evaluation(plan: Plan, result: Evaluation) -> str:
+    """A warning per indicator not met, missing or invalid, at its place in the plan; then the verdict."""
+    w = Words(plan.language)
+    lines = [_outcome(plan, w, o) for o in result.outcomes if o.status in FLAGGED]
+    flagged = len(lines)
+    lines.append(f"{result.year}: {flagged} indicator{'s' if flagged != 1 else ''} not met, missing or invalid of {len(result.outcomes)}")
+    return "\n".join(lines) + "\n"
+
+
+def _outcome(plan: Plan, w: Words, o: Outcome) -> str:
+    ind = o.indicator
+    placed = plan.indicator(ind.id)
+    path, (line, column) = (str(placed.document.path), placed.document.locate(("indicators", placed.index))) if placed else (None, (0, 0))
+    target = o.target.text if o.target else "-"
+    actual = w.value(o.actual, ind.unit) or "-"
+    message = f"{ind.id} {ind.name}: {w[o.status.value]} (target {target}, actual {actual})"
+    if o.reason:
+        message += f": {o.reason}"
+    return annotation("warning", message, f"{o.year} {ind.id}: {w[o.status.value]}", path, line, column)

@@ -1,0 +1,89 @@
+"""JUnit XML for GitLab and Jenkins: one test case per problem, per indicator or per change."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cruscotto_cli.diagnostics import Diagnostic
+from cruscotto_cli.diff import Difference, PlanDiff
+from cruscotto_cli.evaluate import Evaluation, Outcome, Status
+from cruscotto_cli.labels import Words
+from cruscotto_cli.plan import Plan
+from cruscotto_cli.render.changes import code, describe
+
+# Characters XML 1.0 cannot hold at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# How each status of an evaluation reads as a test: a failure, an error, skipped, or passed (None).
+OUTCOME_KIND = {
+    Status.NOT_MET: "failure",
+    Status.MISSING: "error",
+    Status.INVALID: "error",
+    Status.BASELINE: "skipped",
+    Status.NO_TARGET: "skipped",
+    Status.WITHDRAWN: "skipped",
+    Status.MET: None,
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    classname: str
+    name: str
+    kind: str | None = None  # failure | error | skipped | None (passed)
+    message: str = ""
+    detail: str = ""
+
+
+def document(suite: str, cases: Sequence[Case]) -> str:
+    """`<testsuites><testsuite ...><testcase .../>...` as UTF-8 XML text."""
+    root = ET.Element("testsuites")
+    counts = {kind: str(sum(c.kind == kind for c in cases)) for kind in ("failure", "error", "skipped")}
+    attrs = {"name": suite, "tests": str(len(cases)), "failures": counts["failure"], "errors": counts["error"], "skipped": counts["skipped"]}
+    node = ET.SubElement(root, "testsuite", {k: _clean(v) for k, v in attrs.items()})
+    for case in cases:
+        element = ET.SubElement(node, "testcase", {"classname": _clean(case.classname), "name": _clean(case.name)})
+        if case.kind:
+            child = ET.SubElement(element, case.kind, {"message": _clean(case.message)})
+            child.text = _clean(case.detail) or None
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _clean(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value)
+
+
+def problems(found: Sequence[Diagnostic], checked: str) -> str:
+    """`validate`: a failing case per problem, or one passing case for what was checked."""
+    cases = [Case(p.path, f"{p.path}:{p.line}:{p.column} [{p.code}]", "failure", p.message, str(p)) for p in found]
+    return document("cruscotto validate", cases or [Case("cruscotto.validate", checked)])
+
+
+def evaluation(plan: Plan, result: Evaluation) -> str:
+    """`evaluate`: a case per indicator; not met fails, missing or invalid data is an error."""
+    w = Words(plan.language)
+    return document(f"cruscotto evaluate {result.year}", [_outcome(w, result.year, o) for o in result.outcomes])
+
+
+def _outcome(w: Words, year: int, o: Outcome) -> Case:
+    ind = o.indicator
+    target = o.target.text if o.target else "-"
+    message = f"{w[o.status.value]}: target {target}, actual {w.value(o.actual, ind.unit) or '-'}"
+    if o.reason:
+        message += f" ({o.reason})"
+    return Case(f"{year}.area-{o.area_id}", f"{ind.id} {ind.name}", OUTCOME_KIND[o.status], message, message)
+
+
+def changes(result: PlanDiff) -> str:
+    """`diff`: a case per change, failing when no act backs it; one passing case when none."""
+    cases = [_change(d) for d in result.differences]
+    return document(f"cruscotto diff --against {result.base}", cases or [Case("cruscotto.diff", f"no changes from {result.base}")])
+
+
+def _change(d: Difference) -> Case:
+    if d.backed:
+        return Case(f"indicator {d.indicator}", describe(d))
+    return Case(f"indicator {d.indicator}", describe(d), "failure", d.problem or "", f"{d.path}:{d.line}:{d.column}: {d.problem} [{code(d)}]")
