@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 
@@ -46,7 +46,7 @@ VALID_FORMS = (
     '"tra 80% e 90%", "80%-90%" (range); "Annuale"; "Anno di rilevazione"'
 )
 
-_NUM = r"[+-−]?\d+(?:[.,]\d+)?"
+_NUM = r"[+\-−]?\d+(?:[.,]\d+)?"
 _NUMBER = re.compile(rf"(?P<num>{_NUM})\s*(?P<pct>%)?")
 _LEVEL = re.compile(r"[^\W\d_][\w'-]*(?:\s[^\W\d_][\w'-]*)*")
 _LABEL = re.compile(r"(?P<label>[^\W\d_][\w]*)\s*(?=[<>=≥≤⩾⩽])")
@@ -130,6 +130,8 @@ Target = Threshold | Level | Range | Annual | Baseline
 
 def parse_target(text: str) -> Target:
     """Parse a target text; raise TargetError quoting it when it is not one of the valid forms."""
+    if text is None:  # `2022:` with nothing after it
+        text = ""
     if not isinstance(text, str):
         raise TargetError(f"target {text!r} must be text; quote it, e.g. \"{text}\"")
     s = " ".join(text.split())
@@ -181,6 +183,18 @@ def _number(num: str, text: str) -> Decimal:
         return parse_plan_number(num)
     except NumberError as exc:
         raise TargetError(f'target "{text}": {exc}') from None
+
+
+def reading(target: Target, direction: str | None, unit: str) -> str:
+    """How a target is judged, spelled out: a bare `1,45` of a lower-is-better indicator reads
+    `≤ 1,45`; a bare `25` of a percentage indicator reads `≥ 25%`."""
+    if isinstance(target, (Threshold, Level)) and target.comparator is None:
+        comparator = effective_comparator(target, direction)
+        if comparator is not None:
+            target = replace(target, comparator=comparator)
+    if isinstance(target, Threshold) and unit == "%" and not target.percent:
+        target = replace(target, percent=True)
+    return target.canonical()
 
 
 def effective_comparator(target: Threshold | Level, direction: str | None) -> Comparator | None:

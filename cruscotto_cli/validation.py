@@ -19,12 +19,12 @@ def validate_all(plan_folder: Path, actuals_folder: Path, actuals_named: bool) -
     try:
         plan = load_plan(plan_folder)
     except InputError as exc:
-        return exc.diagnostics, f"plan {plan_folder}"
-    checked = f"plan {plan_folder} ({len(plan.areas)} areas, {len(plan.placed)} indicators)"
+        return exc.diagnostics, f"{plan_folder}/"
+    checked = f"{plan_folder}/ ({len(plan.areas)} areas, {len(plan.placed)} indicators)"
     if not actuals_folder.is_dir():
         return [], checked
     try:
         actuals = load_actuals(actuals_folder, plan)
     except InputError as exc:
-        return exc.diagnostics, f"{checked} and actuals {actuals_folder}"
-    return [], f"{checked} and actuals {actuals_folder} ({len(actuals.values)} values)"
+        return exc.diagnostics, f"{checked} and {actuals_folder}/"
+    return [], f"{checked} and {actuals_folder}/ ({len(actuals.values)} values)"

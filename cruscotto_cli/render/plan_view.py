@@ -11,6 +11,7 @@ from cruscotto_cli.labels import Words
 from cruscotto_cli.plan import Placed, Plan
 from cruscotto_cli.selection import Selection
 from cruscotto_cli.suggest import did_you_mean
+from cruscotto_cli.targets import reading
 
 
 def pick(plan: Plan, indicator_id: str | None, selection: Selection) -> list[Placed]:
@@ -79,7 +80,7 @@ def _detail(plan: Plan, placed: Placed) -> RenderableType:
     targets.add_column("Read as")
     for year, target in sorted(ind.targets.items()):
         withdrawn = ind.withdrawn_in(year)
-        targets.add_row(str(year), target.text, "withdrawn" if withdrawn else target.canonical())
+        targets.add_row(str(year), target.text, "withdrawn" if withdrawn else reading(target, ind.effective_direction, ind.unit))
     history = Table(title="History", title_justify="left")
     for column in ("Date", "Act", "Change", "Note"):
         history.add_column(column)
