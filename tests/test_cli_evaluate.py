@@ -178,3 +178,23 @@ def test_template_never_overwrites_without_force(repo_root: Path, tmp_path: Path
     assert run("template", "2024", "-o", str(target)).exit_code == 0
     assert run("template", "2024", "-o", str(target)).exit_code == 2
     assert run("template", "2024", "-o", str(target), "--force").exit_code == 0
+
+
+def test_a_narrow_terminal_gets_a_list_that_keeps_every_name(repo_root: Path) -> None:
+    result = runner.invoke(app, ["evaluate", "2024", "--area", "4"], env={"COLUMNS": "60", "NO_COLOR": "1"})
+    assert result.stdout.splitlines() == [
+        "Area 4. Infrastutture Portualità Logistica Gestione ",
+        "Strategica delle partecipazioni societarie",
+        "4.1  Creazione e partecipazione tavoli di sviluppo",
+        "    Target >1 · Valore 3 · Raggiunto 100,00%",
+        "4.2  Azioni poste in essere per la gestione strategica di ",
+        "Infrastrutture Portualità Logistica: N° azioni ",
+        "realizzate/N°azioni effettive",
+        "    Target 90% · Valore 91,67% · Raggiunto 100,00%",
+        "Punteggio: 100,00% Raggiunto",
+        "",
+        "Sintesi per ufficio",
+        "S. Staff: 100,00% Raggiunto (raggiunto 2)",
+        "Complessivo 2024: 100,00% Raggiunto (raggiunto 2)",
+    ]
+    assert "\x1b[" not in result.stdout

@@ -13,6 +13,7 @@ from rich.text import Text
 from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, band_of
 from cruscotto_cli.labels import Words
 from cruscotto_cli.plan import Plan
+from cruscotto_cli.render.responsive import Responsive
 
 # Colour helps; the word in each cell says the same without it.
 STYLES = {
@@ -27,8 +28,13 @@ STYLES = {
 
 
 def table(plan: Plan, evaluation: Evaluation) -> RenderableType:
-    """Grouped by area, with area subtotals, a per-office summary and the overall score."""
+    """Grouped by area, with area subtotals, a per-office summary and the overall score; on a
+    narrow terminal each indicator is a short block instead of a table row."""
     w = Words(plan.language)
+    return Responsive(_wide(w, evaluation), _narrow(w, evaluation))
+
+
+def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
     parts: list[RenderableType] = []
     for area in evaluation.areas:
         grid = Table(title=f"{w['area']} {area.key}. {area.title}", title_justify="left", expand=True, show_lines=False)
@@ -40,9 +46,31 @@ def table(plan: Plan, evaluation: Evaluation) -> RenderableType:
         grid.add_row("", Text(w["score"], style="bold"), "", "", Text(area.band or "", style="bold"), Text(w.percent(area.score), style="bold"))
         parts.append(grid)
     parts.append(_scores(w, w["offices"], w["office"], evaluation.offices))
-    overall = evaluation.overall
-    parts.append(Text(f"{w['overall']} {evaluation.year}: {w.percent(overall.score) or '-'} {overall.band or ''} ({counts_text(w, overall)})", style="bold"))
+    parts.append(_overall(w, evaluation))
     return Group(*parts)
+
+
+def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
+    parts: list[RenderableType] = []
+    for area in evaluation.areas:
+        parts.append(Text(f"{w['area']} {area.key}. {area.title}", style="bold underline"))
+        for o in (o for o in evaluation.outcomes if o.area_id == area.key):
+            line = Text(f"{o.indicator.id}  ", style="bold")
+            line.append_text(_name(o))
+            line.append(f"\n    {w['target']} {o.target.text if o.target else '-'} · {w['actual']} {w.value(o.actual, o.indicator.unit) or '-'} · ")
+            line.append_text(_status(w, o))
+            line.append(f" {w.percent(o.degree)}" if o.degree is not None else "")
+            parts.append(line)
+        parts.append(Text(f"{w['score']}: {w.percent(area.score) or '-'} {area.band or ''}\n", style="bold"))
+    parts.append(Text(w["offices"], style="bold underline"))
+    parts += [Text(f"{s.title}: {w.percent(s.score) or '-'} {s.band or ''} ({counts_text(w, s)})") for s in evaluation.offices]
+    parts.append(_overall(w, evaluation))
+    return Group(*parts)
+
+
+def _overall(w: Words, evaluation: Evaluation) -> Text:
+    overall = evaluation.overall
+    return Text(f"{w['overall']} {evaluation.year}: {w.percent(overall.score) or '-'} {overall.band or ''} ({counts_text(w, overall)})", style="bold")
 
 
 def _name(o: Outcome) -> Text:

@@ -9,6 +9,7 @@ from rich.text import Text
 from cruscotto_cli.diagnostics import UsageError
 from cruscotto_cli.labels import Words
 from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.render.responsive import Responsive
 from cruscotto_cli.selection import Selection
 from cruscotto_cli.suggest import did_you_mean
 from cruscotto_cli.targets import reading
@@ -28,6 +29,25 @@ def pick(plan: Plan, indicator_id: str | None, selection: Selection) -> list[Pla
 def renderable(plan: Plan, placed: list[Placed], detail: bool) -> RenderableType:
     if detail:
         return _detail(plan, placed[0])
+    return Responsive(_wide(plan, placed), _narrow(plan, placed))
+
+
+def _narrow(plan: Plan, placed: list[Placed]) -> RenderableType:
+    w = Words(plan.language)
+    parts: list[RenderableType] = [Text(f"{plan.header.title} ({len(placed)} indicators)", style="bold")]
+    for p in placed:
+        ind = p.indicator
+        line = Text(f"{ind.id}  ", style="bold")
+        line.append(ind.name)
+        targets = " · ".join(f"{year} {t.text}" for year, t in sorted(ind.targets.items()))
+        line.append(f"\n    {targets}\n    {plan.office_name(ind.owner)}")
+        if ind.withdrawal:
+            line.append(f"\n    {w['withdrawn']}: {ind.withdrawal.act}", style="italic")
+        parts.append(line)
+    return Group(*parts)
+
+
+def _wide(plan: Plan, placed: list[Placed]) -> RenderableType:
     years = list(plan.header.period.years)
     w = Words(plan.language)
     parts: list[RenderableType] = [Text(f"{plan.header.title} ({len(placed)} indicators)", style="bold")]
