@@ -1,0 +1,54 @@
+"""The README is part of the product: every command documented, its set-up commands true to CI."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from cruscotto_cli.cli import app
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands)
+
+
+def test_the_commands_are_the_ones_of_the_contract() -> None:
+    assert {"validate", "show", "evaluate", "template", "schema"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_is_in_the_readme_commands_table(name: str) -> None:
+    assert re.search(rf"^\| `cruscotto {name}\b", README, re.MULTILINE), f"README's command table lacks `cruscotto {name}`"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_help_documents_its_exit_codes(name: str) -> None:
+    result = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "Exit codes:" in result.stdout
+
+
+def test_the_readme_opens_with_the_two_set_up_commands_that_ci_runs() -> None:
+    block = re.search(r"```sh\n(.*?)```", README, re.DOTALL)
+    assert block is not None
+    install_and_run, install_and_test = block.group(1).strip().splitlines()
+    assert install_and_run.endswith("cruscotto evaluate 2024")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.strip().splitlines()[-1] == install_and_test
+
+
+def test_the_readme_says_the_shipped_actuals_are_illustrative() -> None:
+    assert "**The shipped actuals are illustrative.**" in README
+    rows = [line for path in (REPO / "actuals").glob("*.csv") for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]]
+    assert rows and all("illustrativo" in row for row in rows)
+
+
+def test_version() -> None:
+    from cruscotto_cli import __version__
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"cruscotto {__version__}\n")
+    assert isinstance(app, typer.Typer)
