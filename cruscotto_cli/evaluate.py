@@ -12,8 +12,8 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from cruscotto_cli.formula import FormulaError
-from cruscotto_cli.judge import ZERO, Value, judge
-from cruscotto_cli.model import Band, Change, Indicator
+from cruscotto_cli.judge import ZERO, Value, judge, level_of
+from cruscotto_cli.model import Band, Change, Indicator, ValueKind
 from cruscotto_cli.plan import Placed, Plan
 from cruscotto_cli.targets import Baseline, Target
 
@@ -50,6 +50,7 @@ class Outcome:
     reason: str | None = None
     sources: tuple[Actual, ...] = ()
     withdrawn_by: Change | None = None
+    level: str | None = None  # the scale level a numeric score reads as ("3,8" -> "alto")
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def outcome(plan: Plan, actuals: Actuals, placed: Placed, year: int) -> Outcome:
     ind = placed.indicator
     target = ind.targets.get(year)
     actual, sources, problem, missing = _actual(actuals, ind, year)
-    base = Outcome(placed.area.id, ind, year, target, actual, Status.MISSING, None, problem, sources)
+    level = level_of(actual, plan.header.scale) if ind.kind is ValueKind.LEVEL and isinstance(actual, Decimal) else None
+    base = Outcome(placed.area.id, ind, year, target, actual, Status.MISSING, None, problem, sources, level=level)
     if change := ind.withdrawn_in(year):
         act = change.act if f"{change.date:%d/%m/%Y}" in change.act else f"{change.act} ({change.date:%d/%m/%Y})"
         return _with(base, Status.WITHDRAWN, reason=act, withdrawn_by=change)

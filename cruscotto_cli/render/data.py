@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from cruscotto_cli.evaluate import Evaluation, Outcome, Score, band_of
 from cruscotto_cli.model import Indicator
-from cruscotto_cli.numbers import format_number
 from cruscotto_cli.plan import Placed, Plan
 
 SCHEMA_VERSION = 1
@@ -80,6 +80,7 @@ def outcome_data(plan: Plan, o: Outcome) -> dict[str, Any]:
         "unit": o.indicator.unit,
         "target": o.target.text if o.target else None,
         "actual": actual,
+        "level": o.level,
         "status": o.status.value,
         "degree": _number(o.degree * 100) if o.degree is not None else None,
         "band": _band(plan, o),
@@ -107,5 +108,5 @@ def _band(plan: Plan, o: Outcome) -> str | None:
 
 def _number(value: Any) -> float | int:
     """Numbers in JSON: integers stay integers; others are rounded to 6 decimals."""
-    text = format_number(round(value, 6), ".")
-    return int(text) if "." not in text else float(text)
+    rounded = round(Decimal(value), 6)  # a Decimal rounded to 6 places keeps them: 1 -> 1.000000
+    return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)

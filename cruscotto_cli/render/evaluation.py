@@ -41,7 +41,7 @@ def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
         for header, kw in (("id", {"no_wrap": True}), ("indicator", {"ratio": 1}), ("target", {"no_wrap": True}), ("actual", {"justify": "right", "no_wrap": True}), ("status", {"no_wrap": True}), ("degree", {"justify": "right", "no_wrap": True})):
             grid.add_column(w[header], **kw)  # type: ignore[arg-type]
         for o in (o for o in evaluation.outcomes if o.area_id == area.key):
-            grid.add_row(o.indicator.id, _name(o), o.target.text if o.target else "", w.value(o.actual, o.indicator.unit), _status(w, o), w.percent(o.degree))
+            grid.add_row(o.indicator.id, _name(o), o.target.text if o.target else "", shown_actual(w, o), _status(w, o), w.percent(o.degree))
         grid.add_section()
         grid.add_row("", Text(w["score"], style="bold"), "", "", Text(area.band or "", style="bold"), Text(w.percent(area.score), style="bold"))
         parts.append(grid)
@@ -57,7 +57,7 @@ def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
         for o in (o for o in evaluation.outcomes if o.area_id == area.key):
             line = Text(f"{o.indicator.id}  ", style="bold")
             line.append_text(_name(o))
-            line.append(f"\n    {w['target']} {o.target.text if o.target else '-'} · {w['actual']} {w.value(o.actual, o.indicator.unit) or '-'} · ")
+            line.append(f"\n    {w['target']} {o.target.text if o.target else '-'} · {w['actual']} {shown_actual(w, o) or '-'} · ")
             line.append_text(_status(w, o))
             line.append(f" {w.percent(o.degree)}" if o.degree is not None else "")
             parts.append(line)
@@ -71,6 +71,12 @@ def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
 def _overall(w: Words, evaluation: Evaluation) -> Text:
     overall = evaluation.overall
     return Text(f"{w['overall']} {evaluation.year}: {w.percent(overall.score) or '-'} {overall.band or ''} ({counts_text(w, overall)})", style="bold")
+
+
+def shown_actual(w: Words, o: Outcome) -> str:
+    """The actual as readers expect it, with the level a numeric score reads as: 3,8 (alto)."""
+    text = w.value(o.actual, o.indicator.unit)
+    return f"{text} ({o.level})" if o.level else text
 
 
 def _name(o: Outcome) -> Text:
@@ -111,7 +117,7 @@ def csv_text(plan: Plan, evaluation: Evaluation) -> str:
     writer.writerow([w[k] for k in ("area", "id", "indicator", "owner", "unit", "target", "actual", "status", "degree", "band", "note")])
     for o in evaluation.outcomes:
         band = _band(plan, o)
-        writer.writerow([o.area_id, o.indicator.id, o.indicator.name, plan.office_name(o.indicator.owner), o.indicator.unit, o.target.text if o.target else "", w.value(o.actual, o.indicator.unit), w[o.status.value], w.percent(o.degree), band, o.reason or ""])
+        writer.writerow([o.area_id, o.indicator.id, o.indicator.name, plan.office_name(o.indicator.owner), o.indicator.unit, o.target.text if o.target else "", shown_actual(w, o), w[o.status.value], w.percent(o.degree), band, o.reason or ""])
     return out.getvalue()
 
 
@@ -124,7 +130,7 @@ def markdown(plan: Plan, evaluation: Evaluation) -> str:
     for area in evaluation.areas:
         lines += [f"## {area.key}. {_md(area.title)}", "", f"{w['score']}: **{w.percent(area.score) or '-'}** {area.band or ''}", ""]
         lines += _md_table([w[k] for k in ("id", "indicator", "target", "actual", "status", "degree")], [
-            [o.indicator.id, o.indicator.name, o.target.text if o.target else "", w.value(o.actual, o.indicator.unit), w[o.status.value], w.percent(o.degree)]
+            [o.indicator.id, o.indicator.name, o.target.text if o.target else "", shown_actual(w, o), w[o.status.value], w.percent(o.degree)]
             for o in evaluation.outcomes if o.area_id == area.key
         ])
     lines += [f"## {w['offices']}", ""]
