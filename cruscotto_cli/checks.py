@@ -5,7 +5,7 @@ from __future__ import annotations
 from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.model import ChangeKind
 from cruscotto_cli.plan import Placed, Plan
-from cruscotto_cli.suggest import did_you_mean
+from cruscotto_cli.suggest import closest, did_you_mean
 from cruscotto_cli.targets import Level, Range, Threshold
 
 
@@ -22,10 +22,12 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
     doc, header, problems = plan.header_document, plan.header, []
     seen: dict[str, int] = {}
     for i, office in enumerate(header.offices):
-        for name in (office.id, office.name, *office.aliases):
-            if name.casefold() in seen and seen[name.casefold()] != i:
-                problems.append(doc.diagnostic(("offices", i), f'office "{name}" is given twice: one office, one spelling', "duplicate-office"))
-            seen[name.casefold()] = i
+        spellings = [(("id",), office.id), (("name",), office.name), *((("aliases", j), a) for j, a in enumerate(office.aliases))]
+        for where, name in spellings:
+            first = seen.setdefault(name.casefold(), i)
+            if first != i:
+                message = f'"{name}" is already a spelling of office "{header.offices[first].id}": one office, one spelling'
+                problems.append(doc.diagnostic(("offices", i, *where), message, "duplicate-office"))
     levels = [s.level.casefold() for s in header.scale]
     for i, level in enumerate(levels):
         if level in levels[:i]:
@@ -37,8 +39,8 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
     if froms != sorted(froms, reverse=True):
         problems.append(doc.diagnostic(("bands",), "bands: list them from the highest `from` to the lowest", "bands"))
     for i, measure in enumerate(header.measures):
-        if plan.office(measure.owner) is None:
-            problems.append(doc.diagnostic(("measures", i, "owner"), _unknown_office(plan, measure.owner), "unknown-office"))
+        if problem := _owner_problem(plan, measure.owner):
+            problems.append(doc.diagnostic(("measures", i, "owner"), *problem))
         if measure.id in {m.id for m in header.measures[:i]}:
             problems.append(doc.diagnostic(("measures", i, "id"), f'measure "{measure.id}" is declared twice', "duplicate-id"))
     return problems
@@ -67,8 +69,8 @@ def _check_ids(plan: Plan) -> list[Diagnostic]:
 
 def _check_indicator(plan: Plan, placed: Placed) -> list[Diagnostic]:
     ind, problems = placed.indicator, []
-    if plan.office(ind.owner) is None:
-        problems.append(placed.diagnostic(("owner",), _unknown_office(plan, ind.owner), "unknown-office"))
+    if problem := _owner_problem(plan, ind.owner):
+        problems.append(placed.diagnostic(("owner",), *problem))
     period = plan.header.period
     declared = ind.direction.value if ind.direction else None
     if declared is None and len(ind.revealed_directions) > 1:
@@ -81,8 +83,11 @@ def _check_indicator(plan: Plan, placed: Placed) -> list[Diagnostic]:
         problems += _check_target(plan, placed, loc, target, direction, declared)
     if ind.formula:
         problems += _check_formula(plan, placed)
-    if sum(c.change is ChangeKind.WITHDRAWN for c in ind.changes) > 1:
-        problems.append(placed.diagnostic(("changes",), "an indicator is withdrawn once", "changes"))
+    withdrawals = [i for i, c in enumerate(ind.changes) if c.change is ChangeKind.WITHDRAWN]
+    for again in withdrawals[1:]:
+        first = ind.changes[withdrawals[0]].act
+        message = f'withdrawn again by "{ind.changes[again].act}": an indicator is withdrawn once (first by "{first}")'
+        problems.append(placed.diagnostic(("changes", again), message, "changes"))
     return problems
 
 
@@ -119,7 +124,20 @@ def _check_formula(plan: Plan, placed: Placed) -> list[Diagnostic]:
     return problems
 
 
+def _owner_problem(plan: Plan, owner: str) -> tuple[str, str] | None:
+    """An owner must be an office id: filters, roll-ups and templates match owners by id."""
+    office = plan.office(owner)
+    if office is None:
+        return _unknown_office(plan, owner), "unknown-office"
+    if office.id != owner:
+        return f'owner "{owner}" is a spelling of office "{office.id}": write its id (one office, one spelling)', "office-id"
+    return None
+
+
 def _unknown_office(plan: Plan, owner: str) -> str:
     ids = [o.id for o in plan.header.offices]
-    names = [n for o in plan.header.offices for n in (o.id, o.name)]
-    return f'unknown office "{owner}"{did_you_mean(owner, names)}; offices: {", ".join(ids)}'
+    # Suggest the id even when the owner is closest to a name or an alias: owners are written as ids.
+    spellings = {n: o.id for o in plan.header.offices for n in (o.id, o.name, *o.aliases)}
+    close = closest(owner, spellings)
+    hint = f'; did you mean "{spellings[close]}"?' if close else ""
+    return f'unknown office "{owner}"{hint}; offices: {", ".join(ids)}'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any
@@ -50,16 +51,32 @@ def _number(value: Any) -> Decimal:
         raise PydanticCustomError("number", str(exc)) from None
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ITALIAN_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+_YEAR = re.compile(r"[0-9]{4}")
+
+
 def _date(value: Any) -> Any:
-    """Dates as ISO (2022-10-25) or as Italian documents write them (25/10/2022)."""
-    if isinstance(value, str) and value.count("/") == 2:
-        day, month, year = value.split("/")
-        if day.isdigit() and month.isdigit() and year.isdigit():
-            try:
-                return dt.date(int(year), int(month), int(day))
-            except ValueError:
-                raise PydanticCustomError("date", f'"{value}" is not a date') from None
-    return value
+    """Dates as ISO (2022-10-25) or as Italian documents write them (25/10/2022), nothing else:
+    pydantic alone would read "1666656000" as a Unix time."""
+    if isinstance(value, dt.date):
+        return value
+    text = value if isinstance(value, str) else ""
+    try:
+        if _ISO_DATE.fullmatch(text):
+            return dt.date.fromisoformat(text)
+        if m := _ITALIAN_DATE.fullmatch(text):
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        pass
+    raise PydanticCustomError("date", f'"{value}" is not a date; write 2022-10-25 or 25/10/2022')
+
+
+def _year(value: Any) -> Any:
+    """A year is four digits: "02022", "2022.0" or "2_022" must not be silently read as 2022."""
+    if (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, str) and _YEAR.fullmatch(value)):
+        return int(value)
+    raise PydanticCustomError("year", f'"{value}" is not a year; write four digits, e.g. 2024')
 
 
 def _text_list(value: Any) -> Any:
@@ -89,6 +106,7 @@ MeasureId = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length
 Text = Annotated[str, Field(min_length=1)]
 Texts = Annotated[tuple[Text, ...], BeforeValidator(_text_list)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
+Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": ["integer", "string"], "pattern": "^[0-9]{4}$", "description": "A year: four digits"})]
 
 
 class Model(BaseModel):
@@ -124,7 +142,7 @@ class Change(Model):
     date: Date
     act: Text
     change: ChangeKind
-    from_year: int | None = None
+    from_year: Year | None = None
     note: str | None = None
 
 
@@ -137,7 +155,7 @@ class Indicator(Model):
     symbol: str | None = None
     formula: FormulaField | None = None
     weight: Number = Decimal(1)
-    targets: dict[int, TargetField] = Field(default_factory=dict)
+    targets: dict[Year, TargetField] = Field(default_factory=dict, json_schema_extra={"additionalProperties": False})
     tags: Texts = ()
     source: str | None = None
     notes: Texts = ()
@@ -196,8 +214,8 @@ class Area(Model):
 
 
 class Period(Model):
-    first: int
-    last: int
+    first: Year
+    last: Year
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:

@@ -55,7 +55,8 @@ def _load(path: Path, model: type[Any], problems: list[Diagnostic]) -> tuple[Any
     try:
         return model.model_validate(doc.data), doc
     except ValidationError as exc:
-        problems.extend(_diagnostic(doc, model, error) for error in exc.errors(include_url=False))
+        # pydantic lists unknown keys after the other errors: report them in line order.
+        problems.extend(sorted(_diagnostic(doc, model, error) for error in exc.errors(include_url=False)))
         return None, doc
 
 
@@ -72,10 +73,11 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: Any) -> Diagnostic
         return doc.diagnostic(loc, error["msg"], kind)
     field = ".".join(str(p) for p in loc if not isinstance(p, int))
     message = error["msg"][0].lower() + error["msg"][1:]
-    return doc.diagnostic(loc, f'{field}: {message}, got "{error["input"]}"', "schema")
+    got = "nothing" if error["input"] is None else f'"{error["input"]}"'
+    return doc.diagnostic(loc, f"{field}: {message}, got {got}", "schema")
 
 
-_CUSTOM = {"target-syntax", "formula-syntax", "number", "date", "weight", "period"}
+_CUSTOM = {"target-syntax", "formula-syntax", "number", "date", "year", "weight", "period"}
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -78,12 +78,13 @@ def _syntax_diagnostic(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Diag
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = f"YAML syntax error: {exc.problem or exc.context}"
     lines = text.splitlines()
-    for number in {line, line - 1}:
-        source = lines[number - 1] if 0 < number <= len(lines) else ""
-        if _UNQUOTED_GT.search(source.split("#")[0]):
-            value = source.split(":", 1)[-1].strip().strip("{}[], ")
+    for number in (line, line - 1):
+        code = (lines[number - 1] if 0 < number <= len(lines) else "").split("#")[0]
+        if found := _UNQUOTED_GT.search(code):
+            # Quote the value itself (in a flow mapping, up to the next "," or "}"), and point at its ">".
+            value = re.split(r"[,}\]]", code[found.end() - 1 :], maxsplit=1)[0].strip()
             message += f'; a value starting with ">" must be quoted: "{value}"'
-            line = number
+            line, col = number, found.end()
             break
     return Diagnostic(str(path), line, col, message, "yaml-syntax")
 
@@ -103,7 +104,8 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, str(i))) for i, item in enumerate(node.value)]
-        if node.style is None and node.value in _NULLS:
+        # A plain scalar's style is None in PyYAML and "" in libyaml: both are unquoted.
+        if not node.style and node.value in _NULLS:
             return None
         return node.value
 
