@@ -1,0 +1,417 @@
+"""Load the actuals: every CSV file of a folder, read into typed values that keep their place."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gc
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+
+from cruscotto_cli.csvnumbers import Convention, NumberProblem, Reading, read_number, settle
+from cruscotto_cli.diagnostics import Diagnostic, InputError
+from cruscotto_cli.model import ValueKind
+from cruscotto_cli.plan import Plan
+from cruscotto_cli.suggest import did_you_mean
+
+Value = Decimal | str | bool
+_Number = Callable[[Reading], Decimal]  # a reading's value under its file's decimal separator
+
+
+@dataclass(frozen=True, slots=True)
+class Actual:
+    """One measured value of an indicator or a measure for a year, and where it was written."""
+
+    key: str
+    year: int
+    value: Value
+    text: str
+    source: str | None
+    note: str | None
+    path: str
+    row: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Actuals:
+    """Every actual of the folder by (key, year), and the files read."""
+
+    values: Mapping[tuple[str, int], Actual]
+    files: tuple[Path, ...]
+
+    def get(self, key: str, year: int) -> Actual | None:
+        return self.values.get((key, year))
+
+    def number(self, key: str, year: int) -> Decimal | None:
+        """The value as a number, for formulas; None when missing or not a number."""
+        actual = self.values.get((key, year))
+        return actual.value if actual is not None and isinstance(actual.value, Decimal) else None
+
+
+# --- what each key accepts -------------------------------------------------------------------
+
+YES = frozenset({"sì", "si", "yes", "y", "true", "vero", "1"})
+NO = frozenset({"no", "n", "false", "falso", "0"})
+_YES_NO = "expected yes or no: sì, si, yes, y, true, vero, 1 or no, n, false, falso, 0"
+_NAME = re.compile(r"[A-Za-z_]\w*")
+_EXCEL_TEXT = re.compile(r'="(.*)"')  # how `template` keeps Excel from reading "1.10" as a number
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    """What a key's value must be: its kind, its unit, and the measures of a computed indicator."""
+
+    kind: ValueKind
+    unit: str
+    computed_from: tuple[str, ...] = ()
+
+
+def _specs(plan: Plan) -> dict[str, _Spec]:
+    specs = {m.id: _Spec(ValueKind.NUMBER, m.unit) for m in plan.header.measures}
+    for indicator in plan.indicators():
+        formula = indicator.formula
+        names = formula.measures | formula.previous if formula else frozenset()
+        used = tuple(dict.fromkeys(n for n in _NAME.findall(formula.text) if n in names)) if formula else ()
+        specs[indicator.id] = _Spec(indicator.kind, indicator.unit, used)
+    return specs
+
+
+# --- the header ------------------------------------------------------------------------------
+
+KEY, YEAR, VALUE, SOURCE, NOTE, INFO = "key", "year", "value", "source", "note", "info"
+COLUMNS = {
+    **dict.fromkeys(("indicatore", "indicator", "misura", "measure", "chiave", "key"), KEY),
+    **dict.fromkeys(("anno", "year"), YEAR),
+    **dict.fromkeys(("valore", "value"), VALUE),
+    **dict.fromkeys(("fonte", "source"), SOURCE),
+    **dict.fromkeys(("nota", "note"), NOTE),
+    # Written by `cruscotto template` for the reader's sake; their content is the plan's.
+    **dict.fromkeys(("nome", "name", "ufficio", "office", "owner", "unità", "unita", "unit"), INFO),
+}
+ACCEPTED = (
+    "indicatore/misura/chiave, anno, valore, fonte, nota, nome, ufficio, unità, "
+    "or in English indicator/measure/key, year, value, source, note, name, office/owner, unit"
+)
+_REQUIRED = {
+    KEY: '"indicatore" (or "misura", "chiave", "indicator", "measure", "key")',
+    YEAR: '"anno" (or "year")',
+    VALUE: '"valore" (or "value")',
+}
+_DELIMITERS = (";", ",", "\t")
+_FIRST_LINE = re.compile(r"\r\n|\r|\n")
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _delimiter(first_line: str) -> str | None:
+    """The delimiter under which the header names known columns; None when none does."""
+
+    def score(delimiter: str) -> tuple[bool, int]:
+        names = [n.strip().casefold() for n in _split(first_line, delimiter) if n.strip()]
+        known = sum(n in COLUMNS for n in names)
+        return known == len(names), known
+
+    best = max(_DELIMITERS, key=score)  # max keeps the first of equals: ";" before "," before tab
+    return best if score(best)[1] else None
+
+
+def _columns(path: str, header: list[str], problems: list[Diagnostic]) -> dict[str, int]:
+    """The index of each role's column; every unknown, repeated or missing column is a problem."""
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = cell.strip()
+        role = COLUMNS.get(name.casefold())
+        if not name or role == INFO:
+            continue
+        if role is None:
+            message = f'unknown column "{name}"{did_you_mean(name, COLUMNS)}; accepted columns: {ACCEPTED}'
+            problems.append(Diagnostic(path, 1, index + 1, message, "csv-header"))
+        elif role in roles:
+            first = header[roles[role]].strip()
+            message = f'column "{name}" repeats column {roles[role] + 1} ("{first}"); keep one'
+            problems.append(Diagnostic(path, 1, index + 1, message, "csv-header"))
+        else:
+            roles[role] = index
+    for role, name in _REQUIRED.items():
+        if role not in roles:
+            problems.append(Diagnostic(path, 1, 1, f"missing column {name}", "csv-header"))
+    return roles
+
+
+# --- reading a file --------------------------------------------------------------------------
+
+_EXCEL_HINT = 'save it from Excel as "CSV UTF-8" or "CSV (delimitato dal separatore di elenco)"'
+
+
+def _decode(path: str, data: bytes) -> str | Diagnostic:
+    """UTF-8 (with or without BOM), else Windows-1252 as Italian Excel writes it."""
+    if data.startswith((b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        message = f"not CSV text (an Excel workbook, or UTF-16 text?); {_EXCEL_HINT}"
+        return Diagnostic(path, 1, 1, message, "csv-encoding")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if bom:  # marked as UTF-8: not to be read as anything else
+            return _undecodable(path, data, bom + exc.start, "is not UTF-8, though the file starts with a UTF-8 mark")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        return _undecodable(path, data, exc.start, "is neither UTF-8 nor Windows-1252 text")
+
+
+def _undecodable(path: str, data: bytes, at: int, what: str) -> Diagnostic:
+    line = data.count(b"\n", 0, at) + 1
+    column = at - data.rfind(b"\n", 0, at)
+    return Diagnostic(path, line, column, f"byte 0x{data[at]:02X} {what}; {_EXCEL_HINT}", "csv-encoding")
+
+
+def _records(path: str, text: str, delimiter: str, problems: list[Diagnostic]) -> list[tuple[int, list[str]]]:
+    """Each non-blank record with the line it starts on (a quoted cell may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = []
+    start = 1
+    try:
+        for cells in reader:
+            if "".join(cells).strip():
+                records.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(Diagnostic(path, start, 1, f"unreadable row: {exc}", "csv-row"))
+    return records
+
+
+def _no_header(path: str, text: str, first_line: str) -> Diagnostic:
+    if not text.strip():
+        message = 'empty file: expected a header such as "indicatore;anno;valore", then one value a row'
+    elif not first_line.strip():
+        message = 'empty first line: the file must start with a header such as "indicatore;anno;valore"'
+    else:
+        message = (
+            f'no header: "{first_line}" names no known column; start the file with a line such as '
+            f'"indicatore;anno;valore"; accepted columns: {ACCEPTED}'
+        )
+    return Diagnostic(path, 1, 1, message, "csv-header")
+
+
+# --- one file's rows -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _File:
+    """One file being read: its path, where each column is (0-based), its decimal separator."""
+
+    path: str
+    key_at: int
+    year_at: int
+    value_at: int
+    source_at: int | None
+    note_at: int | None
+    convention: Convention = field(default_factory=Convention)
+
+    @classmethod
+    def of(cls, path: str, roles: dict[str, int]) -> _File:
+        return cls(path, roles[KEY], roles[YEAR], roles[VALUE], roles.get(SOURCE), roles.get(NOTE))
+
+    def problem(self, row: int, index: int, message: str, code: str) -> Diagnostic:
+        return Diagnostic(self.path, row, index + 1, message, code)
+
+
+def _optional(cells: list[str], index: int | None) -> str | None:
+    return (cells[index].strip() or None) if index is not None else None
+
+
+@dataclass
+class _Loader:
+    """The state of one load: the plan's keys, and what was read so far across files."""
+
+    specs: dict[str, _Spec]
+    levels: dict[str, str]
+    banded: bool
+    years: range
+    values: dict[tuple[str, int], Actual] = field(default_factory=dict)
+    seen: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    # Most cells are written plainly: these find them with one lookup; the methods do the rest.
+    direct: dict[str, _Spec] = field(init=False)
+    year_of: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.direct = {key: spec for key, spec in self.specs.items() if not spec.computed_from}
+        self.year_of = {str(year): year for year in self.years}
+
+    def file(self, path: Path) -> None:
+        name = str(path)
+        try:
+            text = _decode(name, path.read_bytes())
+        except OSError as exc:
+            text = Diagnostic(name, 0, 0, f"cannot read the file: {exc.strerror}", "csv-file")
+        if isinstance(text, Diagnostic):
+            self.problems.append(text)
+            return
+        first_line = _FIRST_LINE.split(text, maxsplit=1)[0]
+        delimiter = _delimiter(first_line)
+        if delimiter is None:
+            self.problems.append(_no_header(name, text, first_line))
+            return
+        records = _records(name, text, delimiter, self.problems)
+        header = records[0][1] if records else []
+        roles = _columns(name, header, self.problems)
+        if all(role in roles for role in _REQUIRED):
+            self.rows(_File.of(name, roles), delimiter, len(header), records[1:])
+
+    def rows(self, file: _File, delimiter: str, width: int, records: list[tuple[int, list[str]]]) -> None:
+        value_at = file.value_at
+        readings = [read_number(cells[value_at]) if len(cells) == width else None for _, cells in records]
+        file = replace(file, convention=settle(zip((row for row, _ in records), readings, strict=True)))
+        for (row, cells), reading in zip(records, readings, strict=True):
+            if len(cells) != width:
+                self.problems.append(file.problem(row, 0, _width_message(len(cells), width, delimiter), "csv-row"))
+            elif cells[value_at].strip():
+                self.row(file, row, cells, reading)
+
+    def row(self, file: _File, row: int, cells: list[str], reading: Reading | None) -> None:
+        cell = cells[file.key_at]
+        key, spec = (cell, self.direct[cell]) if cell in self.direct else self.key(file, row, cell)
+        year = self.year_of.get(cells[file.year_at]) or self.year(file, row, cells[file.year_at])
+        if spec is None:
+            return
+        if year is not None and self.duplicate(file, row, key, year):
+            year = None
+        text = cells[file.value_at]
+        try:
+            value = self.value(key, spec, text, reading, lambda r: file.convention.value(r, row))
+        except NumberProblem as problem:
+            if problem.message:
+                message = f'value "{text}" for {key}: {problem.message}'
+                self.problems.append(file.problem(row, file.value_at, message, problem.code))
+            return
+        if year is not None:
+            source, note = _optional(cells, file.source_at), _optional(cells, file.note_at)
+            self.values[key, year] = Actual(key, year, value, text, source, note, file.path, row, file.value_at + 1)
+
+    def key(self, file: _File, row: int, cell: str) -> tuple[str, _Spec | None]:
+        key = cell.strip()
+        wrapped = _EXCEL_TEXT.fullmatch(key) if key.startswith("=") else None
+        key = wrapped.group(1).strip() if wrapped else key
+        spec = self.specs.get(key)
+        message = ""
+        if spec is None and key:
+            message = f'unknown indicator or measure "{key}"{did_you_mean(key, self.specs)}'
+        elif spec is None:
+            message = "missing key: expected an indicator or a measure"
+        elif spec.computed_from:
+            those = "that measure" if len(spec.computed_from) == 1 else "those measures"
+            names = ", ".join(spec.computed_from)
+            message = f"indicator {key} is computed from its formula ({names}): report {those} instead"
+        if message:
+            self.problems.append(file.problem(row, file.key_at, message, "csv-key"))
+            return key, None
+        return key, spec
+
+    def year(self, file: _File, row: int, cell: str) -> int | None:
+        text = cell.strip()
+        if text.isascii() and text.isdigit() and int(text) in self.years:
+            return int(text)
+        first, last = self.years.start, self.years.stop - 1
+        message = f'year "{text}": expected a year from {first} to {last} ({first} for the previous-year values)'
+        self.problems.append(file.problem(row, file.year_at, message, "csv-year"))
+        return None
+
+    def duplicate(self, file: _File, row: int, key: str, year: int) -> bool:
+        first = self.seen.setdefault((key, year), (file.path, row))
+        if first != (file.path, row):
+            message = f"{key} for {year} is already given at {first[0]}:{first[1]}; give each value once"
+            self.problems.append(file.problem(row, file.key_at, message, "csv-duplicate"))
+        return first != (file.path, row)
+
+    def value(self, key: str, spec: _Spec, text: str, reading: Reading | None, number: _Number) -> Value:
+        """The typed value; NumberProblem says why the text does not fit the key."""
+        if spec.kind is ValueKind.YESNO:
+            return _yes_no(text)
+        if spec.kind is ValueKind.LEVEL and reading is None:
+            return self.level(text)
+        if reading is None:
+            raise _not_a_number(text, spec)
+        if reading.percent and spec.unit != "%":
+            message = f'"%" is only for values in %, and {key} is measured in "{spec.unit}"; write it without "%"'
+            raise NumberProblem(message, "csv-kind")
+        if spec.kind is ValueKind.LEVEL and not self.banded:
+            levels = ", ".join(self.levels.values())
+            raise NumberProblem(f"the plan's scale has no bands to read a score; write a level: {levels}", "csv-kind")
+        return number(reading)
+
+    def level(self, text: str) -> str:
+        word = unicodedata.normalize("NFC", text.strip()).casefold()
+        if word in self.levels:
+            return self.levels[word]
+        levels = ", ".join(self.levels.values())
+        score = " or a score" if self.banded else ""
+        hint = did_you_mean(word, self.levels.values())
+        raise NumberProblem(f"expected a level of the scale ({levels}){score}{hint}", "csv-kind")
+
+
+def _yes_no(text: str) -> bool:
+    word = unicodedata.normalize("NFC", text.strip()).casefold()
+    if word in YES:
+        return True
+    if word in NO:
+        return False
+    raise NumberProblem(_YES_NO, "csv-kind")
+
+
+def _not_a_number(text: str, spec: _Spec) -> NumberProblem:
+    if text.strip().startswith("#"):
+        return NumberProblem("an Excel error, not a number; put the measured value in the cell", "csv-kind")
+    code = "csv-number" if any(c.isdigit() for c in text) else "csv-kind"
+    return NumberProblem(f'expected a number in "{spec.unit}" (leave the cell empty if not known yet)', code)
+
+
+def _width_message(count: int, width: int, delimiter: str) -> str:
+    unquoted = delimiter == "," and count > width
+    hint = ' (in a ","-separated file a decimal comma needs quotes: "12,5")' if unquoted else ""
+    return f"{count} fields, but the header has {width} columns{hint}"
+
+
+def _csv_files(folder: Path) -> list[Path]:
+    # "~$name.csv" is the lock file Excel leaves beside a file it has open, not data.
+    found = (p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("~$"))
+    return sorted(p for p in found if p.is_file())
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading allocates a few small acyclic objects a cell; the cycle collector, run on every few
+    hundred of them, would walk a large plan each time and cost more than the reading itself."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def load_actuals(folder: Path, plan: Plan) -> Actuals:
+    """Every *.csv under folder (sorted, not recursive); InputError carries every problem of every file."""
+    levels = {s.level.casefold(): s.level.lower() for s in plan.header.scale}
+    banded = any(s.from_ is not None for s in plan.header.scale)
+    period = plan.header.period
+    years = range(period.first - 1, period.last + 1)
+    loader = _Loader(_specs(plan), levels, banded, years)
+    files = _csv_files(folder) if folder.is_dir() else []
+    with _collector_paused():
+        for path in files:
+            loader.file(path)
+    if loader.problems:
+        raise InputError(loader.problems)
+    return Actuals(loader.values, tuple(files))
