@@ -38,11 +38,13 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
     froms = [b.from_ for b in header.bands]
     if froms != sorted(froms, reverse=True):
         problems.append(doc.diagnostic(("bands",), "bands: list them from the highest `from` to the lowest", "bands"))
+    declared: set[str] = set()
     for i, measure in enumerate(header.measures):
         if problem := _owner_problem(plan, measure.owner):
             problems.append(doc.diagnostic(("measures", i, "owner"), *problem))
-        if measure.id in {m.id for m in header.measures[:i]}:
+        if measure.id in declared:
             problems.append(doc.diagnostic(("measures", i, "id"), f'measure "{measure.id}" is declared twice', "duplicate-id"))
+        declared.add(measure.id)
     return problems
 
 
@@ -117,9 +119,9 @@ def _check_target(plan: Plan, placed: Placed, loc: tuple[object, ...], target: o
 def _check_formula(plan: Plan, placed: Placed) -> list[Diagnostic]:
     assert placed.indicator.formula is not None
     formula, problems = placed.indicator.formula, []
-    known = [m.id for m in plan.header.measures]
     for name in sorted(formula.measures | formula.previous):
-        if name not in known:
+        if plan.measure(name) is None:
+            known = [m.id for m in plan.header.measures]
             problems.append(placed.diagnostic(("formula",), f'formula "{formula.text}": unknown measure "{name}"{did_you_mean(name, known)}; declare it in plan.yaml `measures:`', "unknown-measure"))
     return problems
 

@@ -32,6 +32,10 @@ class Plan:
     header_document: Document
     areas: tuple[tuple[Area, Document], ...]
     placed: tuple[Placed, ...] = field(init=False)
+    # Lookups by key, built once: commands look things up per row and per indicator.
+    _indicators: dict[str, Placed] = field(init=False, repr=False, compare=False)
+    _offices: dict[str, Office] = field(init=False, repr=False, compare=False)
+    _measures: dict[str, Measure] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         placed = tuple(
@@ -40,6 +44,19 @@ class Plan:
             for i, indicator in enumerate(area.indicators)
         )
         object.__setattr__(self, "placed", placed)
+        indicators: dict[str, Placed] = {}
+        for p in placed:  # the first of a repeated id, as a scan in plan order finds it
+            indicators.setdefault(p.indicator.id, p)
+        offices: dict[str, Office] = {}
+        for office in self.header.offices:
+            for name in (office.id, office.name, *office.aliases):
+                offices.setdefault(name.casefold(), office)
+        measures: dict[str, Measure] = {}
+        for measure in self.header.measures:
+            measures.setdefault(measure.id, measure)
+        object.__setattr__(self, "_indicators", indicators)
+        object.__setattr__(self, "_offices", offices)
+        object.__setattr__(self, "_measures", measures)
 
     @property
     def language(self) -> str:
@@ -49,23 +66,18 @@ class Plan:
         return (p.indicator for p in self.placed)
 
     def indicator(self, indicator_id: str) -> Placed | None:
-        return next((p for p in self.placed if p.indicator.id == indicator_id), None)
+        return self._indicators.get(indicator_id)
 
     def office(self, key: str) -> Office | None:
         """An office by id, name or alias, ignoring case."""
-        wanted = key.casefold().strip()
-        for office in self.header.offices:
-            names = (office.id, office.name, *office.aliases)
-            if any(n.casefold() == wanted for n in names):
-                return office
-        return None
+        return self._offices.get(key.casefold().strip())
 
     def office_name(self, office_id: str) -> str:
         office = self.office(office_id)
         return office.name if office else office_id
 
     def measure(self, measure_id: str) -> Measure | None:
-        return next((m for m in self.header.measures if m.id == measure_id), None)
+        return self._measures.get(measure_id)
 
     def files(self) -> list[Path]:
         return [self.header_document.path, *(doc.path for _, doc in self.areas)]
