@@ -45,10 +45,19 @@ def _order(plan: Plan, key: str) -> tuple[int, int]:
 
 
 def template_csv(rows: Sequence[tuple[str, int, str, str, str]]) -> str:
-    """`;`-separated with a byte-order mark and CRLF, as Italian Excel opens it directly."""
+    """`;`-separated with a byte-order mark and CRLF, as Italian Excel opens it directly.
+
+    Indicator ids that look like numbers are written as Excel text formulas (`="9.10"`): opened
+    as they are, Excel would read `9.10` as the number 9,1 (the key of another indicator) or as
+    a date. The actuals reader takes `="9.10"` as `9.10`.
+    """
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADER)
     for key, year, name, office, unit in rows:
-        writer.writerow([key, year, "", name, office, unit, "", ""])
+        writer.writerow([_excel_text(key), year, "", name, office, unit, "", ""])
     return "\ufeff" + out.getvalue()
+
+
+def _excel_text(key: str) -> str:
+    return f'="{key}"' if key[:1].isdigit() else key

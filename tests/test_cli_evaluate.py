@@ -146,13 +146,15 @@ def test_template_lists_what_each_office_must_report(repo_root: Path, golden) ->
     assert result.exit_code == 0
     assert result.stdout_bytes.decode("utf-8").startswith("\ufeffchiave;anno;valore;nome;ufficio;unità;fonte;nota\r\n")
     golden("template-2024.csv", result.stdout_bytes.decode("utf-8"))
+    # Indicator ids are Excel text formulas, so that Excel does not turn "9.10" into 9,1.
+    assert '\r\n"=""9.10""";2024;;' in result.stdout_bytes.decode("utf-8")
     staff = run("template", "2024", "--owner", "staff").stdout_bytes.decode("utf-8").split("\r\n")
     assert staff[1:-1] == [
-        "4.1;2024;;Creazione e partecipazione tavoli di sviluppo;S. Staff;n.;;",
-        "8.1;2024;;Assenza di segnalazioni illeciti/eventi corruttivi (PTPCT);S. Staff;n.;;",
-        "8.3;2024;;Incrementare il grado di trasparenza dell'amministrazione (Indice composto che esprime il livello di trasparenza dell'ente sulla base delle valutazioni dell'OIV);S. Staff;%;;",
-        "9.9;2024;;Indicatore sintetico esprimente il grado medio di soddisfazione rilevata da indagini di customer satisfaction da parte dei diversi servizi camerali;S. Staff;livello;;",
-        "10.1;2024;;Incremento efficienza/efficacia processi mappati progetto lean organization: monitoraggio costante degli indicatori;S. Staff;sì/no;;",
+        "\"=\"\"4.1\"\"\";2024;;Creazione e partecipazione tavoli di sviluppo;S. Staff;n.;;",
+        "\"=\"\"8.1\"\"\";2024;;Assenza di segnalazioni illeciti/eventi corruttivi (PTPCT);S. Staff;n.;;",
+        "\"=\"\"8.3\"\"\";2024;;Incrementare il grado di trasparenza dell'amministrazione (Indice composto che esprime il livello di trasparenza dell'ente sulla base delle valutazioni dell'OIV);S. Staff;%;;",
+        "\"=\"\"9.9\"\"\";2024;;Indicatore sintetico esprimente il grado medio di soddisfazione rilevata da indagini di customer satisfaction da parte dei diversi servizi camerali;S. Staff;livello;;",
+        "\"=\"\"10.1\"\"\";2024;;Incremento efficienza/efficacia processi mappati progetto lean organization: monitoraggio costante degli indicatori;S. Staff;sì/no;;",
         "azioni_infrastrutture_realizzate;2024;;N. azioni realizzate per la gestione strategica di Infrastrutture Portualità Logistica;S. Staff;n.;;",
         "azioni_infrastrutture_effettive;2024;;N. azioni effettive per la gestione strategica di Infrastrutture Portualità Logistica;S. Staff;n.;;",
         "obiettivi_modificati;2024;;N. obiettivi soggetti a modifica in itinere;S. Staff;n.;;",
