@@ -35,6 +35,7 @@ class Step:
     recorded: tuple[Change, ...] = ()
     differences: tuple[Difference, ...] = ()
     skipped: str | None = None
+    problems: tuple[str, ...] = ()  # why the plan did not load, when skipped
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,12 @@ def story(root: Path, inside: str, indicator_id: str, max_commits: int = DEFAULT
     """Every change of one indicator, commit by commit; UsageError when no commit has it."""
     found = commits(root, inside, max_commits + 1)
     truncated = len(found) > max_commits
-    found = found[-max_commits:] if truncated else found
-    steps: list[Step] = []
     previous: Indicator | None = None
-    seen = False
+    if truncated:  # the commit just before the window is the version the first one changed
+        _, previous = _step(root, inside, indicator_id, found[0], None)
+        found = found[1:]
+    steps: list[Step] = []
+    seen = previous is not None
     for commit in found:
         step, current = _step(root, inside, indicator_id, commit, previous)
         if step is not None:
@@ -80,7 +83,7 @@ def _step(root: Path, inside: str, indicator_id: str, commit: Commit, previous: 
     try:
         placed = load_at(root, commit.sha, inside, commit.short).indicator(indicator_id)
     except (InputError, UsageError) as exc:
-        return Step(commit, skipped=_why(exc)), previous
+        return _skipped(commit, exc), previous
     if placed is None:
         if previous is None:
             return None, None
@@ -98,8 +101,9 @@ def _first_targets(placed: Placed) -> tuple[Difference, ...]:
     return tuple(Difference(ind.id, "target", None, t.text, year) for year, t in sorted(ind.targets.items()))
 
 
-def _why(exc: InputError | UsageError) -> str:
+def _skipped(commit: Commit, exc: InputError | UsageError) -> Step:
     if isinstance(exc, InputError):
         n = len(exc.diagnostics)
-        return f"the plan does not load at this commit ({n} problem{'s' if n != 1 else ''}; first: {exc.diagnostics[0]}): skipped"
-    return f"{exc}: skipped"
+        why = f"the plan does not load at this commit ({n} problem{'s' if n != 1 else ''}): skipped"
+        return Step(commit, skipped=why, problems=tuple(str(d) for d in exc.diagnostics))
+    return Step(commit, skipped=f"{exc}: skipped", problems=(str(exc),))

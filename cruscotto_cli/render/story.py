@@ -18,7 +18,8 @@ def table(story: Story) -> RenderableType:
     """One row per change (what, year, old, new), the commit's columns on its first row only."""
     grid = Table(title=f"Indicator {story.indicator}: history of {story.folder}/", title_justify="left", expand=True)
     for header in ("commit", "date", "subject", "acts recorded", "change", "year", "old", "new"):
-        grid.add_column(header, no_wrap=header in ("commit", "date", "year"), ratio=1 if header in ("subject", "acts recorded") else None)
+        wide = header in ("subject", "acts recorded", "change")
+        grid.add_column(header, no_wrap=header in ("commit", "date", "year"), ratio=1 if wide else None, min_width=6)
     for step in story.steps:
         for i, cells in enumerate(_rows(step)):
             head = (step.commit.short, step.commit.date, step.commit.subject, acts_text(step.recorded)) if i == 0 else ("", "", "", "")
@@ -66,6 +67,7 @@ def _step(step: Step) -> dict[str, Any]:
         "date": c.date,
         "subject": c.subject,
         "skipped": step.skipped,
+        "problems": list(step.problems),
         "recorded": [{"date": r.date.isoformat(), "act": r.act, "change": r.change.value} for r in step.recorded],
         "changes": [{"change": d.what, "year": d.year, "old": d.old, "new": d.new} for d in step.differences],
     }
