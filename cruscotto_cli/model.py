@@ -104,7 +104,11 @@ Number = Annotated[
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
 MeasureId = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
-Texts = Annotated[tuple[Text, ...], BeforeValidator(_text_list)]
+_TEXT_SCHEMA = {"type": "string", "minLength": 1}
+# One text or a list of texts: the schema says what the model accepts, or editors flag valid plans.
+Texts = Annotated[
+    tuple[Text, ...], BeforeValidator(_text_list), WithJsonSchema({"anyOf": [_TEXT_SCHEMA, {"type": "array", "items": _TEXT_SCHEMA}]})
+]
 Date = Annotated[dt.date, BeforeValidator(_date)]
 Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": ["integer", "string"], "pattern": "^[0-9]{4}$", "description": "A year: four digits"})]
 
