@@ -20,11 +20,15 @@ def validate_all(plan_folder: Path, actuals_folder: Path, actuals_named: bool) -
         plan = load_plan(plan_folder)
     except InputError as exc:
         return exc.diagnostics, f"{plan_folder}/"
-    checked = f"{plan_folder}/ ({len(plan.areas)} areas, {len(plan.placed)} indicators)"
+    checked = f"{plan_folder}/ ({_count(len(plan.areas), 'area')}, {_count(len(plan.placed), 'indicator')})"
     if not actuals_folder.is_dir():
         return [], checked
     try:
         actuals = load_actuals(actuals_folder, plan)
     except InputError as exc:
         return exc.diagnostics, f"{checked} and {actuals_folder}/"
-    return [], f"{checked} and {actuals_folder}/ ({len(actuals.values)} values)"
+    return [], f"{checked} and {actuals_folder}/ ({_count(len(actuals.values), 'value')})"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
