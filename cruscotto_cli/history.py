@@ -69,7 +69,7 @@ def story(root: Path, inside: str, indicator_id: str, max_commits: int = DEFAULT
     seen = previous is not None
     for commit in found:
         step, current = _step(root, inside, indicator_id, commit, previous)
-        if step is not None:
+        if step is not None and (seen or step.skipped is None):  # a broken plan before the indicator is noise
             steps.append(step)
         seen = seen or current is not None
         previous = current
