@@ -133,4 +133,4 @@ def actuals_folder(actuals: Path | None) -> tuple[Path, bool]:
     return (actuals, True) if actuals is not None else (Path("actuals"), False)
 
 
-from cruscotto_cli import cmd_ci, cmd_evaluate, cmd_plan  # noqa: E402,F401  (registers the commands)
+from cruscotto_cli import cmd_ci, cmd_evaluate, cmd_plan, cmd_report  # noqa: E402,F401  (registers the commands)

@@ -1,0 +1,93 @@
+"""The `report` command: the yearly performance report as HTML, Markdown, XLSX or PDF."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cruscotto_cli.cli import DEFAULT_PLAN, ActualsDir, Areas, Force, Owners, PlanDir, Tags, actuals_folder, command
+from cruscotto_cli.cmd_evaluate import Year
+from cruscotto_cli.diagnostics import UsageError
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+    xlsx = "xlsx"
+    pdf = "pdf"
+
+
+OUTPUT_HELP = "The report file (whole or not at all); '-' writes HTML or Markdown to stdout."
+FORMAT_HELP = "html, markdown, xlsx or pdf [default: from the file's extension]."
+DATE_HELP = "The generation date printed, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else today]."
+
+
+@command()
+def report(
+    year: Year,
+    output: Annotated[Path, typer.Option("--output", "-o", help=OUTPUT_HELP, show_default=False)],
+    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+    plan: PlanDir = DEFAULT_PLAN,
+    actuals: ActualsDir = None,
+    area: Areas = None,
+    owner: Owners = None,
+    tag: Tags = None,
+    date: Annotated[str | None, typer.Option("--date", help=DATE_HELP, show_default=False)] = None,
+    force: Force = False,
+) -> int:
+    """Write the yearly performance report for YEAR (Relazione sulla performance).
+
+    HTML (self-contained, prints on A4), Markdown, XLSX (needs cruscotto[xlsx]) or PDF/A (needs
+    cruscotto[pdf]). The same inputs and --date give the same bytes.
+
+    Exit codes: 0 written; 2 bad usage (a year outside the plan, an unknown filter or format, an
+    existing file without --force, an unwritable folder) or invalid plan or actuals; 3 internal error.
+    """
+    from cruscotto_cli.inputs import check_year, load_inputs
+    from cruscotto_cli.report import RENDERERS
+    from cruscotto_cli.report.model import build_report, file_digests, generation_date
+    from cruscotto_cli.selection import Selection
+
+    chosen = _format(output, format)
+    when = generation_date(date)
+    folder, named = actuals_folder(actuals)
+    loaded, values = load_inputs(plan, folder, named)
+    check_year(loaded, year)
+    selected = Selection(tuple(area or ()), tuple(owner or ()), tuple(tag or ())).apply(loaded)
+    scope = tuple(("area", a) for a in area or ()) + tuple(("owner", o) for o in owner or ()) + tuple(("tag", t) for t in tag or ())
+    data = build_report(loaded, values, year, selected, scope, file_digests(plan, folder), when)
+    _write(RENDERERS[chosen](data), output, force)
+    return 0
+
+
+def _format(output: Path, given: ReportFormat | None) -> str:
+    """The format named by --format, else by the output file's extension."""
+    from cruscotto_cli.report import EXTENSIONS, TEXT_FORMATS
+
+    if given is not None:
+        chosen = given.value
+    elif str(output) == "-":
+        raise UsageError("-o -: give --format html or --format markdown to write to stdout")
+    else:
+        found = EXTENSIONS.get(output.suffix.lower())
+        if found is None:
+            known = ", ".join(EXTENSIONS)
+            raise UsageError(f'{output}: unknown extension "{output.suffix}"; use one of {known}, or give --format')
+        chosen = found
+    if str(output) == "-" and chosen not in TEXT_FORMATS:
+        raise UsageError(f"--format {chosen} is a binary file: give -o FILE")
+    return chosen
+
+
+def _write(payload: bytes, output: Path, force: bool) -> None:
+    if str(output) == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return
+    from cruscotto_cli.output import write_atomic
+
+    write_atomic(output, payload, force)

@@ -1,0 +1,120 @@
+"""The report as one self-contained HTML page: inline CSS and SVG, every user text escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from cruscotto_cli.evaluate import Outcome, Score, Status
+from cruscotto_cli.labels import Words
+from cruscotto_cli.report import parts
+from cruscotto_cli.report.charts import SYMBOLS, indicator_chart, legend, score_bar
+from cruscotto_cli.report.css import CSS
+from cruscotto_cli.report.model import ReportData
+
+
+def render_html(data: ReportData) -> str:
+    """The whole page; the same data always gives the same text."""
+    w = Words(data.plan.language)
+    title = f"{w['report']} {data.year}"
+    body = [
+        _masthead(w, data, title),
+        _summary(w, data),
+        *(_area(w, data, area) for area in data.evaluation.areas),
+        parts.offices(w, data),
+        parts.history(w, data),
+        parts.sources(w, data),
+        parts.methodology(w, data),
+        parts.made_from(w, data),
+    ]
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(w.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)} · {escape(data.plan.header.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(b for b in body if b)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def _masthead(w: Words, data: ReportData, title: str) -> str:
+    header = data.plan.header
+    toc = [("sintesi", w["summary"]), *((f"area-{a.key}", f"{w['area']} {a.key}") for a in data.evaluation.areas)]
+    toc += [("uffici", w["offices"]), ("storia", w["history"]), ("fonti", w["sources"]), ("metodo", w["methodology"]), ("origine", w["made_from"])]
+    links = " ".join(f'<a href="#{escape(i)}">{escape(t)}</a>' for i, t in toc)
+    return (
+        f'<header class="masthead"><div><div class="kicker">{escape(header.entity or "")}</div><h1>{escape(title)}</h1>'
+        f'<div class="subtitle">{escape(header.title)} · {escape(scope_text(w, data))}</div></div>'
+        f'<div class="stamp">{escape(w["generated"])} {escape(date_text(w, data))}<br>cruscotto {escape(data.version)}</div></header>'
+        f'<nav class="toc">{links}</nav>'
+    )
+
+
+def scope_text(w: Words, data: ReportData) -> str:
+    """The filters the report was made with, or "all indicators"."""
+    names = {"area": w["area"], "owner": w["office"], "tag": w["tag"]}
+    chosen = [f"{names[k].lower()} {_office(data, v) if k == 'owner' else v}" for k, v in data.scope]
+    return f"{w['scope']}: " + (", ".join(chosen) if chosen else w["all_indicators"])
+
+
+def _office(data: ReportData, key: str) -> str:
+    office = data.plan.office(key)
+    return office.name if office else key
+
+
+def date_text(w: Words, data: ReportData) -> str:
+    return f"{data.date:%d/%m/%Y}" if w.language == "it" else data.date.isoformat()
+
+
+def badge(w: Words, status: Status) -> str:
+    return f'<span class="badge {status.value}">{SYMBOLS[status]} {escape(w[status.value])}</span>'
+
+
+def _summary(w: Words, data: ReportData) -> str:
+    overall = data.evaluation.overall
+    notice = f'<p class="notice" role="note">⚠ {escape(w["illustrative"])}</p>' if data.illustrative else ""
+    counts = "".join(
+        f'<div class="count {s.value}"><b>{overall.counts[s]}</b>{SYMBOLS[s]} {escape(w[s.value])}</div>' for s in Status if overall.counts.get(s)
+    )
+    head = f'<section id="sintesi"><h2>{escape(w["summary"])} {data.year}</h2>{notice}<div class="kpis">'
+    head += f'<div class="score"><div>{escape(w["overall"])}</div><div class="big">{escape(w.percent(overall.score) or "—")}</div>'
+    head += f'<div class="band">{escape(overall.band or "")}</div></div><div class="counts">{counts}</div></div>'
+    glance = f"<h3>{escape(w['areas_glance'])}</h3>" + score_table(w, w["area"], data.evaluation.areas, link=True)
+    return head + glance + f"<h3>{escape(w['legend'])}</h3>" + legend(w) + "</section>"
+
+
+def score_table(w: Words, first: str, scores: tuple[Score, ...], link: bool = False) -> str:
+    """Areas or offices: name, score bar, band and counts of outcomes."""
+    rows = []
+    for s in scores:
+        name = f'<a href="#area-{escape(s.key)}">{escape(s.key)}. {escape(s.title)}</a>' if link else escape(s.title)
+        cells = [name, score_bar(w, s.score, s.title), escape(s.band or ""), escape(parts.counts_text(w, s))]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = f"<tr><th>{escape(first)}</th><th>{escape(w['score'])}</th><th>{escape(w['band'])}</th><th>{escape(w['counts'])}</th></tr>"
+    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _area(w: Words, data: ReportData, area: Score) -> str:
+    cards = "".join(_indicator(w, data, o) for o in data.outcomes_of(area.key))
+    score = f"{w['score']}: {w.percent(area.score) or '—'} {area.band or ''}".strip()
+    return (
+        f'<section class="area" id="area-{escape(area.key)}"><div class="area-head"><h2>{escape(w["area"])} {escape(area.key)}. {escape(area.title)}</h2>'
+        f'<span class="area-score">{escape(score)}</span></div><p class="meta">{escape(parts.counts_text(w, area))}</p>{cards}</section>'
+    )
+
+
+def _indicator(w: Words, data: ReportData, o: Outcome) -> str:
+    ind = o.indicator
+    meta = [data.plan.office_name(ind.owner), f"{w['unit'].lower()} {ind.unit}", *ind.tags]
+    facts = [
+        (f"{w['target']} {o.year}", escape(o.target.text if o.target else "—")),
+        (w["actual"], escape(w.value(o.actual, ind.unit) or "—")),
+        (w["status"], badge(w, o.status)),
+        (w["degree"], escape(w.percent(o.degree) or "—")),
+    ]
+    dl = "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in facts)
+    reason = f'<p class="reason">{escape(o.reason)}</p>' if o.reason else ""
+    chart = indicator_chart(w, data.series.get(ind.id, ()), data.year, ind.id)
+    return (
+        f'<article class="ind st-{o.status.value}" id="ind-{escape(ind.id)}"><div class="ind-main">'
+        f'<h3><span class="id">{escape(ind.id)}</span> {escape(ind.name)}</h3><p class="meta">{escape(" · ".join(meta))}</p>'
+        f'<dl class="facts">{dl}</dl>{reason}</div><figure>{chart}</figure></article>'
+    )

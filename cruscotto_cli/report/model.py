@@ -1,0 +1,99 @@
+"""What a report shows, built once: the year's evaluation, every year's series, and provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cruscotto_cli import __version__
+from cruscotto_cli.diagnostics import UsageError
+from cruscotto_cli.evaluate import Evaluation, Outcome, evaluate
+from cruscotto_cli.plan import Placed, Plan
+
+if TYPE_CHECKING:
+    from cruscotto_cli.actuals import Actuals
+
+ILLUSTRATIVE = "illustrativo"
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A file the report was made from, by its path relative to the working folder."""
+
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything a renderer needs; renderers only format it."""
+
+    plan: Plan
+    evaluation: Evaluation
+    series: Mapping[str, tuple[Outcome, ...]]  # indicator id -> its outcome in every plan year
+    scope: tuple[tuple[str, str], ...]  # ("area", "1"), ("owner", "staff"), ("tag", ...)
+    digests: tuple[Digest, ...]
+    version: str
+    date: dt.date
+
+    @property
+    def year(self) -> int:
+        return self.evaluation.year
+
+    @property
+    def illustrative(self) -> bool:
+        """Some value used this year comes from an illustrative (not published) source."""
+        return any((s.source or "").strip().casefold() == ILLUSTRATIVE for o in self.evaluation.outcomes for s in o.sources)
+
+    def outcomes_of(self, area_id: str) -> list[Outcome]:
+        return [o for o in self.evaluation.outcomes if o.area_id == area_id]
+
+
+def build_report(
+    plan: Plan,
+    actuals: Actuals,
+    year: int,
+    selected: Sequence[Placed],
+    scope: tuple[tuple[str, str], ...] = (),
+    digests: tuple[Digest, ...] = (),
+    date: dt.date | None = None,
+) -> ReportData:
+    """The report of `year` for the selected indicators; pure given its inputs."""
+    years = {y: evaluate(plan, actuals, y, selected) for y in plan.header.period.years}
+    series = {p.indicator.id: tuple(years[y].outcomes[i] for y in sorted(years)) for i, p in enumerate(selected)}
+    evaluation = years.get(year) or evaluate(plan, actuals, year, selected)
+    return ReportData(plan, evaluation, series, scope, digests, __version__, date or dt.date.today())
+
+
+def file_digests(plan_folder: Path, actuals_folder: Path) -> tuple[Digest, ...]:
+    """sha256 of the plan's YAML files and the actuals' CSV files, sorted by path."""
+    files = sorted(plan_folder.glob("*.yaml")) + sorted(actuals_folder.glob("*.csv"))
+    return tuple(Digest(_relative(f), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files)
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def generation_date(option: str | None, environ: Mapping[str, str] = os.environ) -> dt.date:
+    """The date printed on the report: --date, else SOURCE_DATE_EPOCH (UTC), else today."""
+    if option:
+        try:
+            return dt.date.fromisoformat(option)
+        except ValueError:
+            raise UsageError(f'--date "{option}": expected a date as YYYY-MM-DD') from None
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f'SOURCE_DATE_EPOCH "{epoch}": expected seconds since 1970-01-01') from None
+    return dt.date.today()

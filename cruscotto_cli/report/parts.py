@@ -1,0 +1,69 @@
+"""The report's closing HTML sections: offices, plan history, sources, methodology, provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from cruscotto_cli.evaluate import Score, Status
+from cruscotto_cli.labels import Words
+from cruscotto_cli.report.model import ReportData
+from cruscotto_cli.report.rows import change_rows, source_rows, withdrawn_rows
+from cruscotto_cli.report.texts import methodology as method_paragraphs
+
+
+def counts_text(w: Words, score: Score) -> str:
+    return ", ".join(f"{w[s.value].lower()} {score.counts[s]}" for s in Status if score.counts.get(s))
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()) -> str:
+    """A table of already-escaped cells; `numeric` columns are right-aligned."""
+    cls = [' class="num"' if i in numeric else "" for i in range(len(header))]
+    head = "".join(f"<th{cls[i]}>{h}</th>" for i, h in enumerate(header))
+    body = "".join("<tr>" + "".join(f"<td{cls[i]}>{c}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _section(anchor: str, title: str, inner: str) -> str:
+    return f'<section class="part" id="{anchor}"><h2>{escape(title)}</h2>{inner}</section>'
+
+
+def offices(w: Words, data: ReportData) -> str:
+    from cruscotto_cli.report.html import score_table
+
+    return _section("uffici", w["offices"], score_table(w, w["office"], data.evaluation.offices))
+
+
+def history(w: Words, data: ReportData) -> str:
+    changes = [[escape(c) for c in row] for row in change_rows(w, data)]
+    withdrawn = [[escape(c) for c in row] for row in withdrawn_rows(w, data)]
+    none = f"<p>{escape(w['none'].capitalize())}.</p>"
+    inner = f"<h3>{escape(w['changes'])}</h3>"
+    inner += table([escape(w[k]) for k in ("date", "act", "change", "from_year", "id", "indicator", "note")], changes) if changes else none
+    inner += f"<h3>{escape(w['withdrawn_list'])}</h3>"
+    inner += table([escape(w[k]) for k in ("id", "indicator", "act", "date", "from_year")], withdrawn) if withdrawn else none
+    return _section("storia", w["history"], inner)
+
+
+def sources(w: Words, data: ReportData) -> str:
+    rows = [[escape(c) for c in row] for row in source_rows(w, data)]
+    for row in rows:
+        row[5] = f"<code>{row[5]}</code>"
+    header = [escape(w[k]) for k in ("id", "key", "year", "written", "source", "file", "note")]
+    return _section("fonti", f"{w['sources']} ({data.year})", table(header, rows, numeric=(3,)))
+
+
+def methodology(w: Words, data: ReportData) -> str:
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in method_paragraphs(w, data.plan.header.bands))
+    return _section("metodo", w["methodology"], f'<div class="method">{paragraphs}</div>')
+
+
+def made_from(w: Words, data: ReportData) -> str:
+    from cruscotto_cli.report.html import date_text, scope_text
+
+    made = f"{w['tool']}: cruscotto {data.version} · {w['generated']} {date_text(w, data)} · {scope_text(w, data)}"
+    facts = f"<p>{escape(made)}</p>"
+    rows = [[f"<code>{escape(d.path)}</code>", f'<span class="digest">{d.sha256}</span>'] for d in data.digests]
+    inner = facts + (table([escape(w["file"]), "SHA-256"], rows) if rows else "")
+    footer = f"<footer>{escape(data.plan.header.entity or '')} · {escape(data.plan.header.title)} · {escape(w['report'])} {data.year}</footer>"
+    return _section("origine", w["made_from"], inner) + footer

@@ -1,0 +1,148 @@
+"""The report as an Excel workbook for analysts: a summary sheet and the indicator table.
+
+Numbers stay numbers (percent indicators as fractions with a percent format), statuses are words
+coloured by conditional formatting, and the header row is frozen with an autofilter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from decimal import Decimal
+from typing import Any
+
+from cruscotto_cli.diagnostics import CruscottoError
+from cruscotto_cli.evaluate import Outcome, Score, Status, band_of
+from cruscotto_cli.labels import Words
+from cruscotto_cli.report.model import ReportData
+
+PERCENT = "0.00%"
+NUMBER = "#,##0.###"
+FILLS = {  # status -> (background, text): colour helps, the word says the same
+    Status.MET: ("C6EFCE", "006100"),
+    Status.NOT_MET: ("FFC7CE", "9C0006"),
+    Status.MISSING: ("FFEB9C", "9C5700"),
+    Status.INVALID: ("E4D2F0", "5B2C83"),
+    Status.BASELINE: ("DDEBF7", "1F4E79"),
+    Status.WITHDRAWN: ("EDEDED", "595959"),
+    Status.NO_TARGET: ("EDEDED", "595959"),
+}
+
+
+class MissingExtraError(CruscottoError):
+    """An optional output whose library is not installed."""
+
+
+def render_xlsx(data: ReportData) -> bytes:
+    try:
+        from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        raise MissingExtraError("XLSX needs openpyxl: pip install 'cruscotto[xlsx]'") from None
+    w = Words(data.plan.language)
+    book = Workbook()
+    _summary(book.active, w, data)
+    _indicators(book.create_sheet(w["indicators"]), w, data)
+    book.properties.creator = f"cruscotto {data.version}"
+    book.properties.created = book.properties.modified = dt.datetime.combine(data.date, dt.time())
+    return _save(book, data.date)
+
+
+def _save(book: Any, date: dt.date) -> bytes:
+    """The workbook's bytes, the same for the same data: openpyxl's `save` stamps the time of
+    saving into the properties and the zip entries, so write with its writer and re-zip."""
+    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped,unused-ignore]
+
+    raw = io.BytesIO()
+    ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
+    stable = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            entry = zipfile.ZipInfo(item.filename, date_time=(date.year, date.month, date.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(item))
+    return stable.getvalue()
+
+
+def _summary(sheet: Any, w: Words, data: ReportData) -> None:
+    sheet.title = w["summary"]
+    header = data.plan.header
+    sheet.append([f"{w['report']} {data.year}"])
+    sheet.append([f"{header.entity} · {header.title}"])
+    if data.illustrative:
+        sheet.append([w["illustrative"]])
+    first = sheet.max_row + 2  # a blank row, then the table
+    for column, text in enumerate(["", w["key"], w["score"], w["band"], *(w[s.value] for s in Status)], start=1):
+        sheet.cell(first, column, text)
+    _score_row(sheet, w["overall"], data.evaluation.overall.title, data.evaluation.overall)
+    for area in data.evaluation.areas:
+        _score_row(sheet, w["area"], f"{area.key}. {area.title}", area)
+    for office in data.evaluation.offices:
+        _score_row(sheet, w["office"], office.title, office)
+    _style(sheet, first, widths=[14, 60, 12, 24, *(12 for _ in Status)])
+    from openpyxl.styles import Font  # type: ignore[import-untyped,unused-ignore]
+
+    sheet["A1"].font = Font(bold=True, size=14)
+
+
+def _score_row(sheet: Any, kind: str, title: str, score: Score) -> None:
+    sheet.append([kind, title, _float(score.score), score.band or "", *(score.counts.get(s, 0) for s in Status)])
+    sheet.cell(sheet.max_row, 3).number_format = PERCENT
+
+
+def _indicators(sheet: Any, w: Words, data: ReportData) -> None:
+    keys = ("area", "id", "indicator", "office", "unit", "target", "actual", "status", "degree", "band", "source", "note")
+    sheet.append([w[k] for k in keys])
+    for o in data.evaluation.outcomes:
+        sheet.append(_indicator_row(w, data, o))
+        row = sheet.max_row
+        sheet.cell(row, 7).number_format = PERCENT if o.indicator.unit == "%" else NUMBER
+        sheet.cell(row, 9).number_format = PERCENT
+    _style(sheet, 1, widths=[7, 8, 70, 34, 10, 18, 12, 20, 10, 22, 14, 40])
+    _status_colours(sheet, f"H2:H{max(sheet.max_row, 2)}", w)
+
+
+def _indicator_row(w: Words, data: ReportData, o: Outcome) -> list[Any]:
+    band = band_of(o.degree, data.plan.header.bands) if o.status.scored else None
+    sources = sorted({s.source for s in o.sources if s.source})
+    return [
+        o.area_id, o.indicator.id, o.indicator.name, data.plan.office_name(o.indicator.owner), o.indicator.unit,
+        o.target.text if o.target else "", _actual(w, o), w[o.status.value], _float(o.degree), band or "", ", ".join(sources), o.reason or "",
+    ]
+
+
+def _actual(w: Words, o: Outcome) -> Any:
+    """Numbers as numbers (a percent as its fraction); yes/no and levels as words."""
+    value = o.actual
+    if isinstance(value, bool):
+        return w.value(value)
+    if isinstance(value, Decimal):
+        return _float(value / 100 if o.indicator.unit == "%" else value)
+    return value
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(round(value, 10))
+
+
+def _style(sheet: Any, header_row: int, widths: list[int]) -> None:
+    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped,unused-ignore]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped,unused-ignore]
+
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", start_color="D9E1F2")
+    sheet.freeze_panes = sheet.cell(header_row + 1, 1).coordinate
+    last = get_column_letter(len(widths))
+    sheet.auto_filter.ref = f"A{header_row}:{last}{max(sheet.max_row, header_row)}"
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+
+
+def _status_colours(sheet: Any, cells: str, w: Words) -> None:
+    from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped,unused-ignore]
+    from openpyxl.styles import Font, PatternFill
+
+    for status, (fill, ink) in FILLS.items():
+        rule = CellIsRule(operator="equal", formula=[f'"{w[status.value]}"'], fill=PatternFill("solid", start_color=fill, end_color=fill), font=Font(color=ink))
+        sheet.conditional_formatting.add(cells, rule)
