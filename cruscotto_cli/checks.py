@@ -98,21 +98,23 @@ def _check_target(plan: Plan, placed: Placed, loc: tuple[object, ...], target: o
     text = getattr(target, "text", "")
     if isinstance(target, (Threshold, Level)):
         if target.comparator is None and direction is None:
-            problems.append(placed.diagnostic(loc, f'target "{text}" is a bare value: set `direction: higher` or `lower` to say whether it is a floor or a ceiling', "direction"))
+            message = f'target "{text}" is a bare value: set `direction: higher` or `lower` to say whether it is a floor or a ceiling'
+            problems.append(placed.diagnostic(loc, message, "direction"))
         shown = target.comparator.direction if target.comparator else None
         if declared and shown and shown != declared:
-            problems.append(placed.diagnostic(loc, f'target "{text}" asks for a {"lower" if shown == "lower" else "higher"} value but the direction is "{declared}"', "direction"))
-    if isinstance(target, Threshold):
-        if target.label and target.label != ind.symbol:
-            expected = f'the indicator\'s symbol "{ind.symbol}"' if ind.symbol else "a `symbol:` declared on the indicator"
-            problems.append(placed.diagnostic(loc, f'target "{text}": label "{target.label}" must be {expected}', "label"))
+            message = f'target "{text}" asks for a {shown} value but the direction is "{declared}"'
+            problems.append(placed.diagnostic(loc, message, "direction"))
+    if isinstance(target, Threshold) and target.label and target.label != ind.symbol:
+        expected = f'the indicator\'s symbol "{ind.symbol}"' if ind.symbol else "a `symbol:` declared on the indicator"
+        problems.append(placed.diagnostic(loc, f'target "{text}": label "{target.label}" must be {expected}', "label"))
     if isinstance(target, (Threshold, Range)) and target.percent and ind.unit != "%":
         problems.append(placed.diagnostic(loc, f'target "{text}" is a percentage but the unit is "{ind.unit}"; set `unit: "%"`', "unit"))
     if isinstance(target, Level):
         levels = [s.level.casefold() for s in plan.header.scale]
         if target.level not in levels:
             hint = did_you_mean(target.level, levels) if levels else "; declare the levels in plan.yaml `scale:`"
-            problems.append(placed.diagnostic(loc, f'target "{text}": level "{target.level}" is not in the scale ({", ".join(levels) or "none"}){hint}', "level"))
+            message = f'target "{text}": level "{target.level}" is not in the scale ({", ".join(levels) or "none"}){hint}'
+            problems.append(placed.diagnostic(loc, message, "level"))
     return problems
 
 
@@ -122,7 +124,9 @@ def _check_formula(plan: Plan, placed: Placed) -> list[Diagnostic]:
     for name in sorted(formula.measures | formula.previous):
         if plan.measure(name) is None:
             known = [m.id for m in plan.header.measures]
-            problems.append(placed.diagnostic(("formula",), f'formula "{formula.text}": unknown measure "{name}"{did_you_mean(name, known)}; declare it in plan.yaml `measures:`', "unknown-measure"))
+            hint = did_you_mean(name, known)
+            message = f'formula "{formula.text}": unknown measure "{name}"{hint}; declare it in plan.yaml `measures:`'
+            problems.append(placed.diagnostic(("formula",), message, "unknown-measure"))
     return problems
 
 

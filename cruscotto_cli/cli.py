@@ -10,7 +10,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -97,7 +97,7 @@ Force = Annotated[bool, typer.Option("--force", help="Overwrite the --output fil
 DEFAULT_PLAN = Path("plan")
 
 
-class ProblemFormat(str, Enum):
+class ProblemFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"

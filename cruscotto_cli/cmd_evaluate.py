@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -25,7 +25,7 @@ from cruscotto_cli.cli import (
 Year = Annotated[int, typer.Argument(help="The year, within the plan period.", show_default=False)]
 
 
-class EvaluateFormat(str, Enum):
+class EvaluateFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -34,7 +34,7 @@ class EvaluateFormat(str, Enum):
     junit = "junit"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     not_met = "not-met"
     missing = "missing"
     both = "both"
@@ -50,7 +50,9 @@ def evaluate(
     owner: Owners = None,
     tag: Tags = None,
     format: Annotated[EvaluateFormat, typer.Option("--format", "-f", help="table, json, csv (Italian Excel), markdown, github, junit.")] = EvaluateFormat.table,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="What makes the exit code 1: not-met, missing (missing or invalid data), both, never.")] = FailOn.both,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="What makes the exit code 1: not-met, missing (missing or invalid data), both, never.")
+    ] = FailOn.both,
     output: Output = None,
     force: Force = False,
 ) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -50,7 +50,7 @@ def validate(
     return 1 if problems else 0
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -86,7 +86,7 @@ def show(
     return 0
 
 
-class SchemaKind(str, Enum):
+class SchemaKind(StrEnum):
     area = "area"
     plan = "plan"
 

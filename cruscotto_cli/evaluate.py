@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from cruscotto_cli.formula import FormulaError
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from cruscotto_cli.actuals import Actual, Actuals
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     BASELINE = "baseline"

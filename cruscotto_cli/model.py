@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -119,12 +119,12 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     HIGHER = "higher"
     LOWER = "lower"
 
 
-class ValueKind(str, Enum):
+class ValueKind(StrEnum):
     """What an indicator's actual is: a number, a level of the scale, or done / not done."""
 
     NUMBER = "number"
@@ -132,7 +132,7 @@ class ValueKind(str, Enum):
     YESNO = "yes/no"
 
 
-class ChangeKind(str, Enum):
+class ChangeKind(StrEnum):
     TARGET = "target"
     INDICATOR = "indicator"
     WITHDRAWN = "withdrawn"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from cruscotto_cli.model import Area, Header
 
-KINDS = {"area": Area, "plan": Header}
+KINDS: dict[str, type[BaseModel]] = {"area": Area, "plan": Header}
 TITLES = {"area": "cruscotto area file", "plan": "cruscotto plan.yaml"}
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from cruscotto_cli.numbers import NumberError, format_number, parse_plan_number
 
 
-class Comparator(str, Enum):
+class Comparator(StrEnum):
     """How an actual compares with a target value."""
 
     GE = "≥"
@@ -142,9 +142,8 @@ def parse_target(text: str) -> Target:
     if m := _BASELINE.fullmatch(s):
         note = m.group("note")
         return Baseline(note=note.strip() if note else None, text=text)
-    if m := (_RANGE_TRA.fullmatch(s) or _RANGE_DASH.fullmatch(s)):
-        if not _NUMBER.fullmatch(s):
-            return _range(m, text)
+    if (m := (_RANGE_TRA.fullmatch(s) or _RANGE_DASH.fullmatch(s))) and not _NUMBER.fullmatch(s):
+        return _range(m, text)
     return _comparison(s, text)
 
 

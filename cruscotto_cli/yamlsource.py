@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from cruscotto_cli import yamlfast
 from cruscotto_cli.diagnostics import Diagnostic, InputError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -61,6 +62,11 @@ def read_yaml(path: Path) -> Document:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError([Diagnostic(str(path), line, 1, "not UTF-8 text; save the file as UTF-8", "encoding")]) from None
+    try:  # the plain subset that plan files are written in, read fast; anything else by PyYAML
+        data, values, keys = yamlfast.read(text)
+        return Document(path, data, values, keys)
+    except yamlfast.Unsupported:
+        pass
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -93,7 +99,8 @@ class _Builder:
     """Turns composed nodes into dicts, lists and strings, recording where each one stands."""
 
     def __init__(self, doc: Document, text: str) -> None:
-        self.doc, self.text, self.seen = doc, text, set()
+        self.doc, self.text = doc, text
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         if id(node) in self.seen:
@@ -105,7 +112,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, str(i))) for i, item in enumerate(node.value)]
         # A plain scalar's style is None in PyYAML and "" in libyaml: both are unquoted.
-        if not node.style and node.value in _NULLS:
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS:
             return None
         return node.value
 
@@ -127,5 +134,7 @@ class _Builder:
         for event in yaml.parse(self.text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
-                return Diagnostic(str(self.doc.path), mark.line + 1, mark.column + 1, f'aliases are not allowed ("*{event.anchor}"): write the value out', "yaml-alias")
+                assert mark is not None  # events from a parsed stream always carry their marks
+                message = f'aliases are not allowed ("*{event.anchor}"): write the value out'
+                return Diagnostic(str(self.doc.path), mark.line + 1, mark.column + 1, message, "yaml-alias")
         return Diagnostic(str(self.doc.path), 1, 1, "aliases are not allowed", "yaml-alias")  # pragma: no cover

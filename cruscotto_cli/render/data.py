@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from cruscotto_cli.evaluate import Evaluation, Outcome, Score, band_of
+from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, band_of
 from cruscotto_cli.model import Indicator
 from cruscotto_cli.plan import Placed, Plan
 
@@ -98,7 +98,7 @@ def score_data(score: Score) -> dict[str, Any]:
         "title": score.title,
         "score": _number(score.score * 100) if score.score is not None else None,
         "band": score.band,
-        "counts": {status.value: n for status, n in sorted(score.counts.items(), key=lambda kv: list(type(kv[0])).index(kv[0]))},
+        "counts": {status.value: score.counts[status] for status in Status if status in score.counts},
     }
 
 

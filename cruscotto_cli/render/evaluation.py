@@ -38,8 +38,12 @@ def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
     parts: list[RenderableType] = []
     for area in evaluation.areas:
         grid = Table(title=f"{w['area']} {area.key}. {area.title}", title_justify="left", expand=True, show_lines=False)
-        for header, kw in (("id", {"no_wrap": True}), ("indicator", {"ratio": 1}), ("target", {"no_wrap": True}), ("actual", {"justify": "right", "no_wrap": True}), ("status", {"no_wrap": True}), ("degree", {"justify": "right", "no_wrap": True})):
-            grid.add_column(w[header], **kw)  # type: ignore[arg-type]
+        grid.add_column(w["id"], no_wrap=True)
+        grid.add_column(w["indicator"], ratio=1)
+        grid.add_column(w["target"], no_wrap=True)
+        grid.add_column(w["actual"], justify="right", no_wrap=True)
+        grid.add_column(w["status"], no_wrap=True)
+        grid.add_column(w["degree"], justify="right", no_wrap=True)
         for o in (o for o in evaluation.outcomes if o.area_id == area.key):
             grid.add_row(o.indicator.id, _name(o), o.target.text if o.target else "", shown_actual(w, o), _status(w, o), w.percent(o.degree))
         grid.add_section()
@@ -116,8 +120,11 @@ def csv_text(plan: Plan, evaluation: Evaluation) -> str:
     writer = csv.writer(out, delimiter=";" if w.decimal == "," else ",", lineterminator="\r\n")
     writer.writerow([w[k] for k in ("area", "id", "indicator", "owner", "unit", "target", "actual", "status", "degree", "band", "note")])
     for o in evaluation.outcomes:
-        band = _band(plan, o)
-        writer.writerow([o.area_id, o.indicator.id, o.indicator.name, plan.office_name(o.indicator.owner), o.indicator.unit, o.target.text if o.target else "", shown_actual(w, o), w[o.status.value], w.percent(o.degree), band, o.reason or ""])
+        ind = o.indicator
+        target = o.target.text if o.target else ""
+        status, degree = w[o.status.value], w.percent(o.degree)
+        office, actual = plan.office_name(ind.owner), shown_actual(w, o)
+        writer.writerow([o.area_id, ind.id, ind.name, office, ind.unit, target, actual, status, degree, _band(plan, o), o.reason or ""])
     return out.getvalue()
 
 
@@ -129,12 +136,14 @@ def markdown(plan: Plan, evaluation: Evaluation) -> str:
     lines += [f"**{w['overall']}: {w.percent(overall.score) or '-'}** {overall.band or ''} ({counts_text(w, overall)})", ""]
     for area in evaluation.areas:
         lines += [f"## {area.key}. {_md(area.title)}", "", f"{w['score']}: **{w.percent(area.score) or '-'}** {area.band or ''}", ""]
-        lines += _md_table([w[k] for k in ("id", "indicator", "target", "actual", "status", "degree")], [
+        header = [w[k] for k in ("id", "indicator", "target", "actual", "status", "degree")]
+        lines += _md_table(header, [
             [o.indicator.id, o.indicator.name, o.target.text if o.target else "", shown_actual(w, o), w[o.status.value], w.percent(o.degree)]
             for o in evaluation.outcomes if o.area_id == area.key
         ])
     lines += [f"## {w['offices']}", ""]
-    lines += _md_table([w["office"], w["counts"], w["band"], w["score"]], [[s.title, counts_text(w, s), s.band or "", w.percent(s.score)] for s in evaluation.offices])
+    rows = [[s.title, counts_text(w, s), s.band or "", w.percent(s.score)] for s in evaluation.offices]
+    lines += _md_table([w["office"], w["counts"], w["band"], w["score"]], rows)
     return "\n".join(lines)
 
 
