@@ -23,6 +23,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -305,9 +306,9 @@ def _print_table(figures: list[tuple[str, Figure]], growth: dict[str, list[Figur
         print(f"{name:<10} {f.label:<46} {budget:>12} {f.median:>7.3f}s {min(f.times):>7.3f}s {f.rss_mb:>8.1f}  {f.verdict}")
     print()
     for what, series in growth.items():
-        steps = [f"{b.median / a.median:.2f}" for a, b in zip(series, series[1:])]
-        ms_per_k = [f"{1000 * f.median / (n / 1000):.0f}" for f, n in zip(series, SIZES)]
-        linear = all(b.median / a.median <= 2.3 for a, b in zip(series, series[1:]))
+        steps = [f"{b.median / a.median:.2f}" for a, b in pairwise(series)]
+        ms_per_k = [f"{1000 * f.median / (n / 1000):.0f}" for f, n in zip(series, SIZES, strict=True)]
+        linear = all(b.median / a.median <= 2.3 for a, b in pairwise(series))
         print(f"growth {what:<9} {' -> '.join(f'{f.median:.3f}s' for f in series)} for {', '.join(f'{n:,}' for n in SIZES)} indicators; "
               f"x{' x'.join(steps)} per doubling; {'/'.join(ms_per_k)} ms per 1,000: {'PASS (linear)' if linear else 'OVER (worse than linear)'}")
 
