@@ -62,11 +62,10 @@ def evaluate(
     2 bad usage (a year outside the plan, an unknown filter) or invalid plan or actuals;
     3 internal error.
     """
-    import json
-
     from cruscotto_cli.evaluate import evaluate as run
     from cruscotto_cli.inputs import check_year, load_inputs
     from cruscotto_cli.render.data import evaluation_data
+    from cruscotto_cli.render.jsontext import dumps
     from cruscotto_cli.selection import Selection
 
     loaded, values = load_inputs(plan, *actuals_folder(actuals))
@@ -78,7 +77,7 @@ def evaluate(
 
         emit_rich(table(loaded, result), output, force)
     elif format is EvaluateFormat.json:
-        emit(json.dumps(evaluation_data(loaded, result), ensure_ascii=False, indent=2) + "\n", output, force)
+        emit(dumps(evaluation_data(loaded, result)), output, force)
     else:
         from cruscotto_cli.render import github, junit
         from cruscotto_cli.render.evaluation import TEXT_FORMATS, markdown

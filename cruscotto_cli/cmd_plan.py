@@ -70,17 +70,16 @@ def show(
 
     Exit codes: 0 shown; 2 invalid plan, unknown indicator or filter; 3 internal error.
     """
-    import json
-
     from cruscotto_cli.planload import load_plan
     from cruscotto_cli.render import plan_view
     from cruscotto_cli.render.data import plan_data
+    from cruscotto_cli.render.jsontext import dumps
     from cruscotto_cli.selection import Selection
 
     loaded = load_plan(plan)
     placed = plan_view.pick(loaded, indicator, Selection(tuple(area or ()), tuple(owner or ()), tuple(tag or ())))
     if format is ShowFormat.json:
-        emit(json.dumps(plan_data(loaded, placed), ensure_ascii=False, indent=2) + "\n", output, force)
+        emit(dumps(plan_data(loaded, placed)), output, force)
     else:
         emit_rich(plan_view.renderable(loaded, placed, detail=indicator is not None), output, force)
     return 0

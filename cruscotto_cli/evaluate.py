@@ -77,17 +77,14 @@ def evaluate(plan: Plan, actuals: Actuals, year: int, selected: Sequence[Placed]
     """The year's outcomes for the selected indicators (all by default), with their roll-ups."""
     placed = plan.placed if selected is None else selected
     outcomes = tuple(outcome(plan, actuals, p, year) for p in placed)
+    by_area: dict[str, list[Outcome]] = {}
+    by_office: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        by_area.setdefault(o.area_id, []).append(o)
+        by_office.setdefault(o.indicator.owner, []).append(o)
     bands = plan.header.bands
-    areas = tuple(
-        roll_up(area.id, area.title, [o for o in outcomes if o.area_id == area.id], bands)
-        for area, _ in plan.areas
-        if any(o.area_id == area.id for o in outcomes)
-    )
-    offices = tuple(
-        roll_up(office.id, office.name, [o for o in outcomes if o.indicator.owner == office.id], bands)
-        for office in plan.header.offices
-        if any(o.indicator.owner == office.id for o in outcomes)
-    )
+    areas = tuple(roll_up(a.id, a.title, by_area[a.id], bands) for a, _ in plan.areas if a.id in by_area)
+    offices = tuple(roll_up(f.id, f.name, by_office[f.id], bands) for f in plan.header.offices if f.id in by_office)
     overall = roll_up("overall", plan.header.title, outcomes, bands)
     return Evaluation(year, outcomes, areas, offices, overall)
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import (
@@ -172,7 +173,7 @@ class Indicator(Model):
             raise PydanticCustomError("weight", "a weight cannot be negative")
         return value
 
-    @property
+    @cached_property
     def kind(self) -> ValueKind:
         """Levels for "> medio" targets, yes/no for "Annuale", else a number."""
         kinds = {type(t) for t in self.targets.values()}
@@ -182,24 +183,24 @@ class Indicator(Model):
             return ValueKind.YESNO
         return ValueKind.NUMBER
 
-    @property
-    def revealed_directions(self) -> set[str]:
+    @cached_property
+    def revealed_directions(self) -> frozenset[str]:
         """The directions that the targets' own comparators point to (≥ higher, < lower)."""
-        return {
+        return frozenset(
             t.comparator.direction
             for t in self.targets.values()
             if isinstance(t, (Threshold, Level)) and t.comparator and t.comparator.direction
-        }
+        )
 
-    @property
+    @cached_property
     def effective_direction(self) -> str | None:
         """The declared direction, or the one the comparators reveal when they agree."""
         if self.direction:
             return self.direction.value
         revealed = self.revealed_directions
-        return revealed.pop() if len(revealed) == 1 else None
+        return next(iter(revealed)) if len(revealed) == 1 else None
 
-    @property
+    @cached_property
     def withdrawal(self) -> Change | None:
         return next((c for c in self.changes if c.change is ChangeKind.WITHDRAWN), None)
 

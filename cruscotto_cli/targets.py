@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from cruscotto_cli.numbers import NumberError, format_number, parse_plan_number
 
@@ -128,12 +129,22 @@ class Baseline:
 Target = Threshold | Level | Range | Annual | Baseline
 
 
-def parse_target(text: str) -> Target:
+def parse_target(text: object) -> Target:
     """Parse a target text; raise TargetError quoting it when it is not one of the valid forms."""
     if text is None:  # `2022:` with nothing after it
         text = ""
     if not isinstance(text, str):
-        raise TargetError(f"target {text!r} must be text; quote it, e.g. \"{text}\"")
+        if isinstance(text, (list, dict)):
+            found = "a list" if isinstance(text, list) else "a mapping"
+            raise TargetError(f'a target is one text, e.g. "≥ 73%" or "> medio"; found {found}')
+        raise TargetError(f'target {text!r} must be text; quote it, e.g. "{text}"')
+    return _parse(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> Target:
+    """Plans repeat a few texts ("> 1", "Annuale") thousands of times, and targets are
+    immutable values, so equal texts share one parsed target."""
     s = " ".join(text.split())
     if not s:
         raise TargetError(f'empty target; write one of: {VALID_FORMS}')

@@ -270,3 +270,29 @@ def test_tags_are_never_constructed() -> None:
     """A Python tag is text like any other: compose never builds objects."""
     plan = loads(AREA.replace("name: Indicatore", 'name: !!python/object/apply:os.system ["true"]'.replace('["true"]', "x")))
     assert plan.areas[0][0].indicators[0].name == "x"
+
+
+def test_a_list_or_a_mapping_as_a_target_is_a_clear_error(tmp_path) -> None:
+    from cruscotto_cli.diagnostics import InputError
+    from cruscotto_cli.planload import load_plan
+    from tests.conftest import write_plan
+
+    area = """\
+    id: "1"
+    title: Area
+    indicators:
+      - id: "1.1"
+        name: Nome
+        owner: staff
+        unit: "%"
+        targets:
+          2022: [1, 2]
+          2023: {a: 1}
+    """
+    folder = write_plan(tmp_path / "plan", area)
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert [str(d).split("01-area.yaml:")[1] for d in caught.value.diagnostics] == [
+        '9:13: a target is one text, e.g. "≥ 73%" or "> medio"; found a list [target-syntax]',
+        '10:13: a target is one text, e.g. "≥ 73%" or "> medio"; found a mapping [target-syntax]',
+    ]
