@@ -1,0 +1,130 @@
+"""A CSV file as Italian Excel writes it: encoding, delimiter, header and records."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+
+from cruscotto_cli.diagnostics import Diagnostic
+from cruscotto_cli.suggest import did_you_mean
+
+# --- the header ------------------------------------------------------------------------------
+
+KEY, YEAR, VALUE, SOURCE, NOTE, INFO = "key", "year", "value", "source", "note", "info"
+COLUMNS = {
+    **dict.fromkeys(("indicatore", "indicator", "misura", "measure", "chiave", "key"), KEY),
+    **dict.fromkeys(("anno", "year"), YEAR),
+    **dict.fromkeys(("valore", "value"), VALUE),
+    **dict.fromkeys(("fonte", "source"), SOURCE),
+    **dict.fromkeys(("nota", "note"), NOTE),
+    # Written by `cruscotto template` for the reader's sake; their content is the plan's.
+    **dict.fromkeys(("nome", "name", "ufficio", "office", "owner", "unità", "unita", "unit"), INFO),
+}
+ACCEPTED = (
+    "indicatore/misura/chiave, anno, valore, fonte, nota, nome, ufficio, unità, "
+    "or in English indicator/measure/key, year, value, source, note, name, office/owner, unit"
+)
+REQUIRED = {
+    KEY: '"indicatore" (or "misura", "chiave", "indicator", "measure", "key")',
+    YEAR: '"anno" (or "year")',
+    VALUE: '"valore" (or "value")',
+}
+_DELIMITERS = (";", ",", "\t")
+FIRST_LINE = re.compile(r"\r\n|\r|\n")
+
+
+def split_line(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def delimiter_of(first_line: str) -> str | None:
+    """The delimiter under which the header names known columns; None when none does."""
+
+    def score(delimiter: str) -> tuple[bool, int]:
+        names = [n.strip().casefold() for n in split_line(first_line, delimiter) if n.strip()]
+        known = sum(n in COLUMNS for n in names)
+        return known == len(names), known
+
+    best = max(_DELIMITERS, key=score)  # max keeps the first of equals: ";" before "," before tab
+    return best if score(best)[1] else None
+
+
+def column_roles(path: str, header: list[str], problems: list[Diagnostic]) -> dict[str, int]:
+    """The index of each role's column; every unknown, repeated or missing column is a problem."""
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = cell.strip()
+        role = COLUMNS.get(name.casefold())
+        if not name or role == INFO:
+            continue
+        if role is None:
+            message = f'unknown column "{name}"{did_you_mean(name, COLUMNS)}; accepted columns: {ACCEPTED}'
+            problems.append(Diagnostic(path, 1, index + 1, message, "csv-header"))
+        elif role in roles:
+            first = header[roles[role]].strip()
+            message = f'column "{name}" repeats column {roles[role] + 1} ("{first}"); keep one'
+            problems.append(Diagnostic(path, 1, index + 1, message, "csv-header"))
+        else:
+            roles[role] = index
+    for role, name in REQUIRED.items():
+        if role not in roles:
+            problems.append(Diagnostic(path, 1, 1, f"missing column {name}", "csv-header"))
+    return roles
+
+
+# --- reading a file --------------------------------------------------------------------------
+
+_EXCEL_HINT = 'save it from Excel as "CSV UTF-8" or "CSV (delimitato dal separatore di elenco)"'
+
+
+def decode(path: str, data: bytes) -> str | Diagnostic:
+    """UTF-8 (with or without BOM), else Windows-1252 as Italian Excel writes it."""
+    if data.startswith((b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        message = f"not CSV text (an Excel workbook, or UTF-16 text?); {_EXCEL_HINT}"
+        return Diagnostic(path, 1, 1, message, "csv-encoding")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if bom:  # marked as UTF-8: not to be read as anything else
+            return _undecodable(path, data, bom + exc.start, "is not UTF-8, though the file starts with a UTF-8 mark")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        return _undecodable(path, data, exc.start, "is neither UTF-8 nor Windows-1252 text")
+
+
+def _undecodable(path: str, data: bytes, at: int, what: str) -> Diagnostic:
+    line = data.count(b"\n", 0, at) + 1
+    column = at - data.rfind(b"\n", 0, at)
+    return Diagnostic(path, line, column, f"byte 0x{data[at]:02X} {what}; {_EXCEL_HINT}", "csv-encoding")
+
+
+def read_records(path: str, text: str, delimiter: str, problems: list[Diagnostic]) -> list[tuple[int, list[str]]]:
+    """Each non-blank record with the line it starts on (a quoted cell may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = []
+    start = 1
+    try:
+        for cells in reader:
+            if "".join(cells).strip():
+                records.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(Diagnostic(path, start, 1, f"unreadable row: {exc}", "csv-row"))
+    return records
+
+
+def no_header(path: str, text: str, first_line: str) -> Diagnostic:
+    if not text.strip():
+        message = 'empty file: expected a header such as "indicatore;anno;valore", then one value a row'
+    elif not first_line.strip():
+        message = 'empty first line: the file must start with a header such as "indicatore;anno;valore"'
+    else:
+        message = (
+            f'no header: "{first_line}" names no known column; start the file with a line such as '
+            f'"indicatore;anno;valore"; accepted columns: {ACCEPTED}'
+        )
+    return Diagnostic(path, 1, 1, message, "csv-header")
