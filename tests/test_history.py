@@ -51,8 +51,10 @@ def test_the_table(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].strip() == "Indicator 1.2: history of plan/"
-    row = next(line for line in lines if "Target 2023 of 1.2" in line)
-    assert [cell.strip() for cell in row.split("│")[5:9]] == ["target", "2023", "≥ 72%", "≥ 75%"]
+    head = lines.index(next(line for line in lines if "Target 2023 of 1.2 (D CC 28/03/2024)" in line))
+    assert lines[head + 1].strip() == "acts recorded: D CC 28/03/2024 (2024-03-28)"
+    assert lines[head + 3].split() == ["change", "year", "old", "new"]
+    assert lines[head + 5].split() == ["target", "2023", "≥", "72%", "≥", "75%"]
     assert lines[-1] == "3 commit(s) changed indicator 1.2, of 4 that touched plan/"
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -15,16 +17,21 @@ from cruscotto_cli.render.changes import describe
 
 
 def table(story: Story) -> RenderableType:
-    """One row per change (what, year, old, new), the commit's columns on its first row only."""
-    grid = Table(title=f"Indicator {story.indicator}: history of {story.folder}/", title_justify="left", expand=True)
-    for header in ("commit", "date", "subject", "acts recorded", "change", "year", "old", "new"):
-        wide = header in ("subject", "acts recorded", "change")
-        grid.add_column(header, no_wrap=header in ("commit", "date", "year"), ratio=1 if wide else None, min_width=6)
+    """Each commit that changed the indicator as a heading line (commit, date, subject, acts
+    recorded), then a small table of what it changed: change, year, old, new."""
+    parts: list[RenderableType] = [Text(f"Indicator {story.indicator}: history of {story.folder}/", style="bold")]
     for step in story.steps:
-        for i, cells in enumerate(_rows(step)):
-            head = (step.commit.short, step.commit.date, step.commit.subject, acts_text(step.recorded)) if i == 0 else ("", "", "", "")
-            grid.add_row(*head, *cells)
-    return Group(grid, Text(_footer(story)))
+        head = Text(f"{step.commit.short}  {step.commit.date}  ", style="bold")
+        head.append(step.commit.subject)
+        if step.recorded:
+            head.append(f"\n  acts recorded: {acts_text(step.recorded)}", style="italic")
+        grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
+        for header in ("change", "year", "old", "new"):
+            grid.add_column(header, overflow="fold")
+        for cells in _rows(step):
+            grid.add_row(*cells)
+        parts += [Text(""), head, Padding(grid, (0, 0, 0, 2))]
+    return Group(*parts, Text(_footer(story)))
 
 
 def _rows(step: Step) -> list[tuple[Text | str, ...]]:
