@@ -1,4 +1,4 @@
-"""Benchmark cruscotto against the performance budget of DESIGN.md ("Performance").
+"""Benchmark cruscotto against its performance budget (the README's "Performance" section).
 
     python bench/run.py            # full: more runs per command
     python bench/run.py --quick    # fewer runs, for a quick look

@@ -92,7 +92,7 @@ def main(
     """Keep a Chamber of Commerce's strategic plan as code and evaluate it year by year."""
 
 
-# Options shared by the commands (DESIGN.md: the names are the contract).
+# Options shared by the commands: their names are a contract with users and scripts.
 PlanDir = Annotated[Path, typer.Option("--plan", help="The plan folder: plan.yaml and one YAML file per area.")]
 ActualsDir = Annotated[Path | None, typer.Option("--actuals", help="Folder of actuals CSV files [default: ./actuals].", show_default=False)]
 Areas = Annotated[list[str] | None, typer.Option("--area", help="Only this area (id); repeat for several.", show_default=False)]

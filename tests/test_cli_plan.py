@@ -191,7 +191,7 @@ def test_show_json_indicator_keys_and_values(repo_root: Path) -> None:
     }
 
 
-SAMPLE_TARGETS = {  # read off ../shared/seed/cruscotto-strategico.txt
+SAMPLE_TARGETS = {  # read off docs/source/cruscotto-strategico.txt
     "1.2": {"2022": "≥ 73%", "2023": "≥ 72%", "2024": "≥ 74%", "2025": "≥76%", "2026": "≥ 78%"},
     "1.3": {"2024": "140", "2025": "140", "2026": "140"},
     "1.5": {"2024": "Anno rilevazione", "2025": "700", "2026": "700"},
@@ -217,7 +217,7 @@ def test_show_json_targets_match_the_seed(repo_root: Path) -> None:
         (["--area", "9", "--area", "14"], ["9", "14"], 17),
         (["--owner", "staff"], ["4", "8", "9", "10", "12"], 10),
         (["--owner", "S.Staff"], ["4", "8", "9", "10", "12"], 10),
-        (["--tag", "obiettivi-comuni-di-sistema"], ["1", "5", "14"], 14),  # 14 rows "Obiettivi comuni di sistema" in the seed
+        (["--tag", "obiettivi-comuni-di-sistema"], ["1", "5", "14"], 14),  # 14 rows "Obiettivi comuni di sistema" in the source document
         (["--area", "9", "--owner", "staff"], ["9"], 2),
     ],
 )

@@ -21,7 +21,7 @@ D = Decimal
 @pytest.mark.parametrize(
     ("target", "actual", "direction", "met", "degree"),
     [
-        # The worked example of DESIGN.md: target >= 103, actual 100 -> 97,09%.
+        # The worked example of the README: target >= 103, actual 100 -> 97,09%.
         ("≥ 103", D(100), None, False, "0.9708737864077669902912621359"),
         ("≥ 10%", D("11.78"), None, True, "1"),
         ("≥ 73%", D(73), None, True, "1"),

@@ -1,4 +1,4 @@
-"""The target grammar: every form of the seed and of DESIGN.md, the errors, and the round trip."""
+"""The target grammar: every form of the source document and of the README, the errors, and the round trip."""
 
 from __future__ import annotations
 
