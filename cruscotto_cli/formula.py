@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
+from cruscotto_cli.numbers import NumberError, parse_plan_number
+
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 HELP = "write measures, numbers, prev(measure), + - * / and parentheses"
 
@@ -59,7 +61,13 @@ def _check(node: ast.expr, text: str, current: set[str], previous: set[str]) -> 
     elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
         _check(node.operand, text, current, previous)
     elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
-        pass
+        # Python reads "1.000" as one, "1e999" as infinity: a number of the plan reads as the
+        # plan's numbers do (the segment is taken before commas became points: same offsets).
+        written = ast.get_source_segment(" ".join(text.split()), node) or ""
+        try:
+            parse_plan_number(written)
+        except NumberError as exc:
+            raise FormulaError(f'formula "{text}": {exc}', node.col_offset + 1) from None
     elif isinstance(node, ast.Name):
         current.add(node.id)
     elif _is_prev(node):
