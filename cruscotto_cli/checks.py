@@ -35,6 +35,11 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
     bounds = [s.from_ for s in header.scale if s.from_ is not None]
     if bounds != sorted(bounds) or len(set(bounds)) != len(bounds):
         problems.append(doc.diagnostic(("scale",), "scale: the `from` values must grow from the lowest level to the highest", "scale"))
+    if bounds:  # a level without `from` above the lowest would catch every lower score
+        for i, s in enumerate(header.scale[1:], 1):
+            if s.from_ is None:
+                message = f'level "{s.level}" has no `from`: with numeric bands, every level above the lowest needs one'
+                problems.append(doc.diagnostic(("scale", i), message, "scale"))
     froms = [b.from_ for b in header.bands]
     if froms != sorted(froms, reverse=True):
         problems.append(doc.diagnostic(("bands",), "bands: list them from the highest `from` to the lowest", "bands"))
