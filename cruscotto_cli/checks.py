@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.model import ChangeKind
 from cruscotto_cli.plan import Placed, Plan
 from cruscotto_cli.suggest import closest, did_you_mean
-from cruscotto_cli.targets import Level, Range, Threshold
+from cruscotto_cli.targets import Annual, Level, Range, Threshold
 
 
 def check_plan(plan: Plan) -> list[Diagnostic]:
@@ -88,8 +90,10 @@ def _check_indicator(plan: Plan, placed: Placed) -> list[Diagnostic]:
         if year not in period.years:
             problems.append(placed.diagnostic(loc, f"year {year} is outside the plan period {period.first}-{period.last}", "year"))
         problems += _check_target(plan, placed, loc, target, direction, declared)
+    problems += _check_kinds(placed)
     if ind.formula:
         problems += _check_formula(plan, placed)
+    problems += _check_history_order(placed)
     withdrawals = [i for i, c in enumerate(ind.changes) if c.change is ChangeKind.WITHDRAWN]
     for again in withdrawals[1:]:
         first = ind.changes[withdrawals[0]].act
@@ -120,6 +124,35 @@ def _check_target(plan: Plan, placed: Placed, loc: tuple[object, ...], target: o
             hint = did_you_mean(target.level, levels) if levels else "; declare the levels in plan.yaml `scale:`"
             message = f'target "{text}": level "{target.level}" is not in the scale ({", ".join(levels) or "none"}){hint}'
             problems.append(placed.diagnostic(loc, message, "level"))
+    return problems
+
+
+_KIND_OF = {Threshold: "a number", Range: "a number", Level: "a level", Annual: "done or not done (Annuale)"}
+
+
+def _check_kinds(placed: Placed) -> list[Diagnostic]:
+    """One indicator measures one kind of value: numbers, levels, or done / not done."""
+    kinds = {year: _KIND_OF[type(t)] for year, t in sorted(placed.indicator.targets.items()) if type(t) in _KIND_OF}
+    if len(set(kinds.values())) < 2:
+        return []
+    first_year, first_kind = next(iter(kinds.items()))
+    problems = []
+    for year, kind in kinds.items():
+        if kind != first_kind:
+            text = placed.indicator.targets[year].text
+            message = f'target "{text}" asks for {kind}, but the {first_year} target asks for {first_kind}; an indicator measures one kind of value'
+            problems.append(placed.diagnostic(("targets", year), message, "target-kind"))
+    return problems
+
+
+def _check_history_order(placed: Placed) -> list[Diagnostic]:
+    """History is told in date order: an entry dated before the one above it is a slip or a backdating."""
+    problems = []
+    for i, (before, now) in enumerate(pairwise(placed.indicator.changes), start=1):
+        if now.date < before.date:
+            above = f"{before.act}, {before.date:%d/%m/%Y}"
+            message = f'"{now.act}" is dated {now.date:%d/%m/%Y}, before the entry above it ({above}); list the history in date order'
+            problems.append(placed.diagnostic(("changes", i), message, "changes"))
     return problems
 
 

@@ -26,7 +26,8 @@ def load_plan(folder: Path) -> Plan:
     if header_doc is None and not problems:
         problems.append(Diagnostic(str(header_path), 0, 0, f"missing: a plan needs {HEADER_FILE} (title, period, offices)", "plan-header"))
     areas = []
-    for path in sorted(p for p in folder.glob("*.yaml") if p.name != HEADER_FILE):
+    # .yml is YAML too: an area saved with that extension must not be silently left out.
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.name != HEADER_FILE):
         area, doc = _load(path, Area, problems)
         if area is not None and doc is not None:
             areas.append((area, doc))

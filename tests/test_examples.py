@@ -60,3 +60,11 @@ def test_the_valid_corpus_uses_every_target_form() -> None:
     assert [str(n) for n in by_id["2.5"].notes] == ["NOTA: nuovo indicatore"]
     assert by_id["2.5"].withdrawn_in(2025) is None
     assert by_id["2.5"].withdrawn_in(2026) is not None
+
+
+def test_an_area_saved_as_yml_is_read_not_left_out(tmp_path: Path) -> None:
+    from tests.conftest import write_plan
+
+    folder = write_plan(tmp_path / "plan", 'id: "1"\ntitle: A\nindicators: []\n')
+    (folder / "02-b.yml").write_text('id: "2"\ntitle: B\nindicators: []\n', encoding="utf-8")
+    assert [area.id for area, _ in load_plan(folder).areas] == ["1", "2"]
