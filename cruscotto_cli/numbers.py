@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 
 # A group of exactly three digits after one separator, with 1-3 digits before it, reads two ways:
 # "1.234" is a thousand and more in Italian and one and a bit in English.
@@ -40,10 +40,16 @@ def to_decimal(text: str) -> Decimal:
         raise NumberError(f'"{text}" is not a number') from exc
 
 
+def round_to(value: Decimal, places: int) -> Decimal:
+    """The value rounded to `places` decimals, however many digits it has: the default context
+    (28 digits) refuses to give 10^23 six decimals; one digit more for 9,99 rounding up to 10."""
+    return value.quantize(Decimal(1).scaleb(-places), context=Context(prec=max(value.adjusted(), 0) + places + 2))
+
+
 def format_number(value: Decimal, decimal_sep: str = ",", places: int | None = None) -> str:
     """A number as an Italian reader writes it: `1,45`, `-10,1`, `140` (no exponent)."""
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places))
+        value = round_to(value, places)
     text = format(value, "f")
     if text.startswith("-") and not text.strip("-0."):
         text = text[1:]

@@ -103,6 +103,19 @@ def test_invalid_actuals_stop_evaluation_with_exit_2(repo_root: Path, tmp_path: 
     )
 
 
+@pytest.mark.parametrize("format", ["json", "table", "csv"])
+def test_a_value_of_many_digits_is_shown_never_a_crash(repo_root: Path, tmp_path: Path, format: str) -> None:
+    # Rounding it to 6 decimals (JSON) or 3 (shown) in the default 28-digit context failed: exit 3.
+    write_csv(tmp_path, "dati.csv", "indicatore;anno;valore\n9.6;2024;1234567890123456789012345678,12345\n")
+    result = run("evaluate", "2024", "--actuals", str(tmp_path), "--area", "9", "--format", format)
+    assert result.exit_code == 1, result.output
+    if format == "json":
+        actuals = {i["id"]: i["actual"] for a in json.loads(result.stdout)["areas"] for i in a["indicators"]}
+        assert actuals["9.6"] == 1234567890123456789012345678.123
+    else:
+        assert "1234567890123456789012345678,123" in result.stdout
+
+
 def test_an_internal_error_exits_3_and_says_how_to_see_the_traceback(repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("boom")

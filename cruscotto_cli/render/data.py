@@ -7,6 +7,7 @@ from typing import Any
 
 from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, band_of
 from cruscotto_cli.model import Indicator
+from cruscotto_cli.numbers import round_to
 from cruscotto_cli.plan import Placed, Plan
 
 SCHEMA_VERSION = 1
@@ -108,5 +109,5 @@ def _band(plan: Plan, o: Outcome) -> str | None:
 
 def _number(value: Any) -> float | int:
     """Numbers in JSON: integers stay integers; others are rounded to 6 decimals."""
-    rounded = round(Decimal(value), 6)  # a Decimal rounded to 6 places keeps them: 1 -> 1.000000
+    rounded = round_to(Decimal(value), 6)  # a Decimal rounded to 6 places keeps them: 1 -> 1.000000
     return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)

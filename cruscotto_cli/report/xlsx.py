@@ -15,6 +15,7 @@ from typing import Any
 from cruscotto_cli.diagnostics import CruscottoError
 from cruscotto_cli.evaluate import Outcome, Score, Status, band_of
 from cruscotto_cli.labels import Words
+from cruscotto_cli.numbers import round_to
 from cruscotto_cli.report.model import ReportData
 
 PERCENT = "0.00%"
@@ -122,7 +123,7 @@ def _actual(w: Words, o: Outcome) -> Any:
 
 
 def _float(value: Decimal | None) -> float | None:
-    return None if value is None else float(round(value, 10))
+    return None if value is None else float(round_to(value, 10))
 
 
 def _style(sheet: Any, header_row: int, widths: list[int]) -> None:
