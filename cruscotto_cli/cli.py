@@ -31,6 +31,8 @@ EXIT_CODES = (
 )
 
 app = typer.Typer(
+    # Help texts are plain text: "[default: ./actuals]" and "cruscotto[xlsx]" are not markup.
+    rich_markup_mode=None,
     name="cruscotto",
     help=f"Keep a Chamber of Commerce's strategic plan as code and evaluate it year by year.\n\n{EXIT_CODES}",
     no_args_is_help=True,
@@ -93,12 +95,15 @@ def main(
 
 
 # Options shared by the commands: their names are a contract with users and scripts.
-PlanDir = Annotated[Path, typer.Option("--plan", help="The plan folder: plan.yaml and one YAML file per area.")]
-ActualsDir = Annotated[Path | None, typer.Option("--actuals", help="Folder of actuals CSV files [default: ./actuals].", show_default=False)]
-Areas = Annotated[list[str] | None, typer.Option("--area", help="Only this area (id); repeat for several.", show_default=False)]
-Owners = Annotated[list[str] | None, typer.Option("--owner", help="Only this office (id or name); repeat for several.", show_default=False)]
-Tags = Annotated[list[str] | None, typer.Option("--tag", help="Only indicators with this tag; repeat for several.", show_default=False)]
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (whole or not at all) instead of stdout.", show_default=False)]
+PlanDir = Annotated[Path, typer.Option("--plan", metavar="DIR", help="The plan folder: plan.yaml and one YAML file per area.")]
+ActualsDir = Annotated[Path | None, typer.Option("--actuals", metavar="DIR", help="Folder of actuals CSV files [default: ./actuals].", show_default=False)]
+Areas = Annotated[list[str] | None, typer.Option("--area", metavar="AREA", help="Only this area (id); repeat for several.", show_default=False)]
+Owners = Annotated[list[str] | None, typer.Option("--owner", metavar="OFFICE", help="Only this office (id or name); repeat for several.", show_default=False)]
+Tags = Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="Only indicators with this tag; repeat for several.", show_default=False)]
+Output = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to this file (whole or not at all) instead of stdout.", show_default=False),
+]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")]
 DEFAULT_PLAN = Path("plan")
 
