@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
+from cruscotto_cli.excelcsv import excel_text, to_csv
 from cruscotto_cli.plan import Placed, Plan
 
 HEADER = ("chiave", "anno", "valore", "nome", "ufficio", "unità", "fonte", "nota")
@@ -45,19 +44,5 @@ def _order(plan: Plan, key: str) -> tuple[int, int]:
 
 
 def template_csv(rows: Sequence[tuple[str, int, str, str, str]]) -> str:
-    """`;`-separated with a byte-order mark and CRLF, as Italian Excel opens it directly.
-
-    Indicator ids that look like numbers are written as Excel text formulas (`="9.10"`): opened
-    as they are, Excel would read `9.10` as the number 9,1 (the key of another indicator) or as
-    a date. The actuals reader takes `="9.10"` as `9.10`.
-    """
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER)
-    for key, year, name, office, unit in rows:
-        writer.writerow([_excel_text(key), year, "", name, office, unit, "", ""])
-    return "\ufeff" + out.getvalue()
-
-
-def _excel_text(key: str) -> str:
-    return f'="{key}"' if key[:1].isdigit() else key
+    """`;`-separated for Italian Excel; indicator ids as Excel text so that 9.10 stays 9.10."""
+    return to_csv([list(HEADER), *([excel_text(key), year, "", name, office, unit, "", ""] for key, year, name, office, unit in rows)])

@@ -34,8 +34,9 @@ def test_markdown_and_csv_formats(repo_root: Path, golden) -> None:
     golden("evaluate-2024.md", run("evaluate", "2024", "--format", "markdown").stdout)
     csv = run("evaluate", "2024", "--format", "csv").stdout_bytes.decode("utf-8")
     lines = csv.split("\r\n")
-    assert lines[0] == "Area;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Fascia;Nota"
-    assert lines[2].startswith('1;1.2;"Percentuale di servizi ""Full Digital""')
+    # A byte-order mark, so that Excel reads UTF-8; ids as Excel text, so that 9.10 stays 9.10.
+    assert lines[0] == "\ufeffArea;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Fascia;Nota"
+    assert lines[2].startswith('1;"=""1.2""";"Percentuale di servizi ""Full Digital""')
     assert ";≥ 74%;73,97%;Non raggiunto;99,96%;Parzialmente raggiunto;" in lines[2]
 
 

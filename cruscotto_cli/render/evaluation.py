@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 
 from rich.console import Group, RenderableType
@@ -11,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, band_of
+from cruscotto_cli.excelcsv import excel_text, to_csv
 from cruscotto_cli.labels import Words
 from cruscotto_cli.plan import Plan
 from cruscotto_cli.render.responsive import Responsive
@@ -116,16 +115,14 @@ def _ordered(score: Score) -> list[tuple[Status, int]]:
 def csv_text(plan: Plan, evaluation: Evaluation) -> str:
     """One row per indicator, `;`-separated with decimal commas, as Italian Excel opens it."""
     w = Words(plan.language)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if w.decimal == "," else ",", lineterminator="\r\n")
-    writer.writerow([w[k] for k in ("area", "id", "indicator", "owner", "unit", "target", "actual", "status", "degree", "band", "note")])
+    rows: list[list[object]] = [[w[k] for k in ("area", "id", "indicator", "owner", "unit", "target", "actual", "status", "degree", "band", "note")]]
     for o in evaluation.outcomes:
         ind = o.indicator
         target = o.target.text if o.target else ""
         status, degree = w[o.status.value], w.percent(o.degree)
         office, actual = plan.office_name(ind.owner), shown_actual(w, o)
-        writer.writerow([o.area_id, ind.id, ind.name, office, ind.unit, target, actual, status, degree, _band(plan, o), o.reason or ""])
-    return out.getvalue()
+        rows.append([o.area_id, excel_text(ind.id), ind.name, office, ind.unit, target, actual, status, degree, _band(plan, o), o.reason or ""])
+    return to_csv(rows, ";" if w.decimal == "," else ",")
 
 
 def markdown(plan: Plan, evaluation: Evaluation) -> str:
