@@ -147,6 +147,11 @@ def roll_up(key: str, title: str, outcomes: Iterable[Outcome], bands: Sequence[B
     return Score(key, title, score, band_of(score, bands), counts)
 
 
+def outcome_band(o: Outcome, bands: Sequence[Band]) -> str | None:
+    """The band of a scored outcome's degree ("Parzialmente raggiunto"); None for the others."""
+    return band_of(o.degree, bands) if o.status.scored else None
+
+
 def band_of(score: Decimal | None, bands: Sequence[Band]) -> str | None:
     """The label of the first band (highest first) whose `from` the score reaches, in percent."""
     if score is None:

@@ -47,7 +47,7 @@ VALID_FORMS = (
     '"tra 80% e 90%", "80%-90%" (range); "Annuale"; "Anno di rilevazione"'
 )
 
-_NUM = r"[+\-−]?\d+(?:[.,]\d+)?"
+_NUM = r"[+\-−]?[0-9]+(?:[.,][0-9]+)?"  # ASCII digits: "８0%" is not 80%
 _NUMBER = re.compile(rf"(?P<num>{_NUM})\s*(?P<pct>%)?")
 _LEVEL = re.compile(r"[^\W\d_][\w'-]*(?:\s[^\W\d_][\w'-]*)*")
 _LABEL = re.compile(r"(?P<label>[^\W\d_][\w]*)\s*(?=[<>=≥≤⩾⩽])")

@@ -92,6 +92,10 @@ def _syntax_diagnostic(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Diag
             message += f'; a value starting with ">" must be quoted: "{value}"'
             line, col = number, found.end()
             break
+    else:
+        source = lines[line - 1] if 0 < line <= len(lines) else ""
+        if "\t" in source[: len(source) - len(source.lstrip(" \t"))]:
+            message += "; the line is indented with a tab: YAML allows spaces only"
     return Diagnostic(str(path), line, col, message, "yaml-syntax")
 
 

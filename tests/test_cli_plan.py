@@ -120,7 +120,7 @@ def test_validate_a_bad_format_is_a_usage_error(elsewhere: Path) -> None:
 def test_show_lists_every_area(repo_root: Path) -> None:
     result = run("show")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == f"Cruscotto strategico 2022-2026 ({INDICATORS} indicators)"
+    assert result.stdout.splitlines()[0] == f"Cruscotto strategico 2022-2026 ({INDICATORS} indicatori)"
     plan = load_plan(PLAN)
     for area, _ in plan.areas:
         assert f"{area.id}. {area.title}" in result.stdout
@@ -132,27 +132,28 @@ def test_show_one_indicator_in_full_with_its_symbol(repo_root: Path) -> None:
     result = run("show", "9.10")
     assert result.exit_code == 0, result.output
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert "Symbol     ITP" in lines
-    assert "Direction  lower" in lines
-    assert "Owner      S. Bilancio e Patrimonio (bilancio)" in lines
-    assert "│ 2022 │ ITP < -10         │ ITP < -10 │" in lines
-    assert "│ 2026 │ ITP < -15         │ ITP < -15 │" in lines
-    assert "History" not in lines
+    # Labels follow the plan's language (Italian for the shipped plan).
+    assert "Simbolo     ITP" in lines
+    assert "Direzione   decrescente (più basso è meglio)" in lines
+    assert "Owner       S. Bilancio e Patrimonio (bilancio)" in lines
+    assert "│ 2022 │ ITP < -10            │ ITP < -10  │" in lines
+    assert "│ 2026 │ ITP < -15            │ ITP < -15  │" in lines
+    assert "Storia" not in lines
 
 
 def test_show_one_indicator_with_its_history(repo_root: Path) -> None:
     result = run("show", "1.2")
     assert result.exit_code == 0, result.output
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert "│ 2025 │ ≥76%              │ ≥ 76%   │" in lines
-    assert "History" in lines
-    assert "│ 25/10/2022 │ D CC 25/10/2022 │ target │      │" in lines
+    assert "│ 2025 │ ≥76%                 │ ≥ 76%      │" in lines
+    assert "Storia" in lines
+    assert "│ 25/10/2022 │ D CC 25/10/2022 │ Modifica target │      │" in lines
 
 
 def test_show_a_withdrawn_indicator(repo_root: Path) -> None:
     lines = [line.rstrip() for line in run("show", "14.1").stdout.splitlines()]
-    assert "│ 2022 │ 69%               │ withdrawn │" in lines
-    assert "│ 25/10/2022 │ D CC 25/10/2022 │ withdrawn │      │" in lines
+    assert "│ 2022 │ 69%                  │ Eliminato  │" in lines
+    assert "│ 25/10/2022 │ D CC 25/10/2022 │ Eliminato │      │" in lines
 
 
 def test_show_json_is_the_library_data(repo_root: Path) -> None:

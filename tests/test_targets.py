@@ -169,3 +169,8 @@ def test_canonical_is_stable_under_comma_or_point(target: Target) -> None:
         else:
             assert parsed == target
             assert parsed.canonical() == text
+
+
+def test_only_ascii_digits_are_numbers() -> None:
+    with pytest.raises(TargetError, match="is not valid"):
+        parse_target("≥ ８0%")

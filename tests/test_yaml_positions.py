@@ -141,7 +141,7 @@ CASES = [
     ),
     pytest.param(
         AREA.replace("    name: Indicatore", "\tname: Indicatore"),
-        f"{A}:5:1: YAML syntax error: found character that cannot start any token [yaml-syntax]",
+        f"{A}:5:1: YAML syntax error: found character that cannot start any token; the line is indented with a tab: YAML allows spaces only [yaml-syntax]",
         id="tab",
     ),
     pytest.param(

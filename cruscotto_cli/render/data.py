@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, band_of
+from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, outcome_band
 from cruscotto_cli.model import Indicator
 from cruscotto_cli.numbers import round_to
 from cruscotto_cli.plan import Placed, Plan
@@ -84,7 +84,7 @@ def outcome_data(plan: Plan, o: Outcome) -> dict[str, Any]:
         "level": o.level,
         "status": o.status.value,
         "degree": _number(o.degree * 100) if o.degree is not None else None,
-        "band": _band(plan, o),
+        "band": outcome_band(o, plan.header.bands),
         "reason": o.reason,
         "sources": [
             {"key": s.key, "year": s.year, "value": s.text, "source": s.source, "note": s.note, "file": s.path, "row": s.row}
@@ -101,10 +101,6 @@ def score_data(score: Score) -> dict[str, Any]:
         "band": score.band,
         "counts": {status.value: score.counts[status] for status in Status if status in score.counts},
     }
-
-
-def _band(plan: Plan, o: Outcome) -> str | None:
-    return band_of(o.degree, plan.header.bands) if o.status.scored else None
 
 
 def _number(value: Any) -> float | int:

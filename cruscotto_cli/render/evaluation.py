@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, band_of
+from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, outcome_band
 from cruscotto_cli.excelcsv import excel_text, to_csv
 from cruscotto_cli.labels import Words
 from cruscotto_cli.plan import Plan
@@ -64,16 +64,22 @@ def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
             line.append_text(_status(w, o))
             line.append(f" {w.percent(o.degree)}" if o.degree is not None else "")
             parts.append(line)
-        parts.append(Text(f"{w['score']}: {w.percent(area.score) or '-'} {area.band or ''}\n", style="bold"))
+        parts.append(Text(f"{w['score']}: {score_text(w, area, counts=False)}\n", style="bold"))
     parts.append(Text(w["offices"], style="bold underline"))
-    parts += [Text(f"{s.title}: {w.percent(s.score) or '-'} {s.band or ''} ({counts_text(w, s)})") for s in evaluation.offices]
+    parts += [Text(f"{s.title}: {score_text(w, s)}") for s in evaluation.offices]
     parts.append(_overall(w, evaluation))
     return Group(*parts)
 
 
 def _overall(w: Words, evaluation: Evaluation) -> Text:
     overall = evaluation.overall
-    return Text(f"{w['overall']} {evaluation.year}: {w.percent(overall.score) or '-'} {overall.band or ''} ({counts_text(w, overall)})", style="bold")
+    return Text(f"{w['overall']} {evaluation.year}: {score_text(w, overall)}", style="bold")
+
+
+def score_text(w: Words, score: Score, counts: bool = True) -> str:
+    """`93,80% Parzialmente raggiunto (raggiunto 43, ...)`; `- (eliminato 1)` when nothing was scored."""
+    parts = [w.percent(score.score) or "-", score.band or "", f"({counts_text(w, score)})" if counts else ""]
+    return " ".join(p for p in parts if p)
 
 
 def shown_actual(w: Words, o: Outcome) -> str:
@@ -120,8 +126,8 @@ def csv_text(plan: Plan, evaluation: Evaluation) -> str:
         ind = o.indicator
         target = o.target.text if o.target else ""
         status, degree = w[o.status.value], w.percent(o.degree)
-        office, actual = plan.office_name(ind.owner), shown_actual(w, o)
-        rows.append([o.area_id, excel_text(ind.id), ind.name, office, ind.unit, target, actual, status, degree, _band(plan, o), o.reason or ""])
+        office, actual, band = plan.office_name(ind.owner), shown_actual(w, o), outcome_band(o, plan.header.bands) or ""
+        rows.append([o.area_id, excel_text(ind.id), ind.name, office, ind.unit, target, actual, status, degree, band, o.reason or ""])
     return to_csv(rows, ";" if w.decimal == "," else ",")
 
 
@@ -153,10 +159,6 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _band(plan: Plan, o: Outcome) -> str:
-    return (band_of(o.degree, plan.header.bands) or "") if o.status.scored else ""
 
 
 TEXT_FORMATS: dict[str, Callable[[Plan, Evaluation], str]] = {"csv": csv_text, "markdown": markdown}

@@ -34,7 +34,7 @@ def renderable(plan: Plan, placed: list[Placed], detail: bool) -> RenderableType
 
 def _narrow(plan: Plan, placed: list[Placed]) -> RenderableType:
     w = Words(plan.language)
-    parts: list[RenderableType] = [Text(f"{plan.header.title} ({len(placed)} indicators)", style="bold")]
+    parts: list[RenderableType] = [Text(f"{plan.header.title} ({len(placed)} {w['indicators'].lower()})", style="bold")]
     for p in placed:
         ind = p.indicator
         line = Text(f"{ind.id}  ", style="bold")
@@ -50,7 +50,7 @@ def _narrow(plan: Plan, placed: list[Placed]) -> RenderableType:
 def _wide(plan: Plan, placed: list[Placed]) -> RenderableType:
     years = list(plan.header.period.years)
     w = Words(plan.language)
-    parts: list[RenderableType] = [Text(f"{plan.header.title} ({len(placed)} indicators)", style="bold")]
+    parts: list[RenderableType] = [Text(f"{plan.header.title} ({len(placed)} {w['indicators'].lower()})", style="bold")]
     for area, _ in plan.areas:
         rows = [p for p in placed if p.area.id == area.id]
         if not rows:
@@ -73,40 +73,40 @@ def _wide(plan: Plan, placed: list[Placed]) -> RenderableType:
 
 
 def _detail(plan: Plan, placed: Placed) -> RenderableType:
-    ind = placed.indicator
+    w, ind = Words(plan.language), placed.indicator
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
+    direction = ind.effective_direction
     rows = [
-        ("Indicator", f"{ind.id}  {ind.name}"),
-        ("Area", f"{placed.area.id}. {placed.area.title}"),
-        ("Owner", f"{plan.office_name(ind.owner)} ({ind.owner})"),
-        ("Unit", ind.unit),
-        ("Direction", ind.effective_direction or "-"),
-        ("Symbol", ind.symbol or ""),
-        ("Formula", ind.formula.text if ind.formula else ""),
-        ("Weight", str(ind.weight)),
-        ("Tags", ", ".join(ind.tags)),
-        ("Source", ind.source or ""),
-        ("Notes", "\n".join(ind.notes)),
-        ("File", str(placed.document.path)),
+        (w["indicator"], f"{ind.id}  {ind.name}"),
+        (w["area"], f"{placed.area.id}. {placed.area.title}"),
+        (w["owner"], f"{plan.office_name(ind.owner)} ({ind.owner})"),
+        (w["unit"], ind.unit),
+        (w["show_direction"], w[direction] if direction else "-"),
+        (w["show_symbol"], ind.symbol or ""),
+        (w["show_formula"], ind.formula.text if ind.formula else ""),
+        (w["show_weight"], w.number(ind.weight)),
+        (w["show_tags"], ", ".join(ind.tags)),
+        (w["source"], ind.source or ""),
+        (w["show_notes"], "\n".join(ind.notes)),
+        (w["show_file"], str(placed.document.path)),
     ]
     for label, value in rows:
         if value:
             facts.add_row(label, value)
-    targets = Table(title="Targets", title_justify="left")
-    targets.add_column("Year")
-    targets.add_column("Target as printed")
-    targets.add_column("Read as")
+    targets = Table(title=w["show_targets"], title_justify="left")
+    for column in ("year", "show_printed", "show_read_as"):
+        targets.add_column(w[column])
     for year, target in sorted(ind.targets.items()):
         withdrawn = ind.withdrawn_in(year)
-        targets.add_row(str(year), target.text, "withdrawn" if withdrawn else reading(target, ind.effective_direction, ind.unit))
-    history = Table(title="History", title_justify="left")
-    for column in ("Date", "Act", "Change", "Note"):
-        history.add_column(column)
-    for change in ind.changes:
-        history.add_row(change.date.strftime("%d/%m/%Y"), change.act, change.change.value, change.note or "")
+        targets.add_row(str(year), target.text, w["withdrawn"] if withdrawn else reading(target, direction, ind.unit))
     parts: list[RenderableType] = [facts, targets]
     if ind.changes:
+        history = Table(title=w["show_history"], title_justify="left")
+        for column in ("show_date", "show_act", "show_change", "note"):
+            history.add_column(w[column])
+        for change in ind.changes:
+            history.add_row(change.date.strftime("%d/%m/%Y"), change.act, w[f"change_{change.change.value}"], change.note or "")
         parts.append(history)
     return Group(*parts)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from cruscotto_cli.diagnostics import CruscottoError
-from cruscotto_cli.evaluate import Outcome, Score, Status, band_of
+from cruscotto_cli.evaluate import Outcome, Score, Status, outcome_band
 from cruscotto_cli.labels import Words
 from cruscotto_cli.numbers import round_to
 from cruscotto_cli.report.model import ReportData
@@ -104,7 +104,7 @@ def _indicators(sheet: Any, w: Words, data: ReportData) -> None:
 
 
 def _indicator_row(w: Words, data: ReportData, o: Outcome) -> list[Any]:
-    band = band_of(o.degree, data.plan.header.bands) if o.status.scored else None
+    band = outcome_band(o, data.plan.header.bands)
     sources = sorted({s.source for s in o.sources if s.source})
     return [
         o.area_id, o.indicator.id, o.indicator.name, data.plan.office_name(o.indicator.owner), o.indicator.unit,
