@@ -101,8 +101,8 @@ def _status(w: Words, o: Outcome) -> Text:
 
 def _scores(w: Words, title: str, first: str, scores: tuple[Score, ...]) -> Table:
     grid = Table(title=title, title_justify="left", expand=True)
-    grid.add_column(first, ratio=1)
-    grid.add_column(w["counts"])
+    grid.add_column(first, ratio=1, min_width=20)
+    grid.add_column(w["counts"], ratio=1)
     grid.add_column(w["band"], no_wrap=True)
     grid.add_column(w["score"], justify="right", no_wrap=True)
     for s in scores:
