@@ -119,12 +119,12 @@ def template(
     """
     from cruscotto_cli.inputs import check_year
     from cruscotto_cli.planload import load_plan
-    from cruscotto_cli.selection import Selection
+    from cruscotto_cli.selection import Selection, office_ids
     from cruscotto_cli.template import template_csv, template_rows
 
     loaded = load_plan(plan)
     check_year(loaded, year)
-    owners = [o.id for o in (Selection(owners=(name,)).office_of(loaded) for name in owner or ())]
+    owners = office_ids(loaded, owner or ())
     selected = Selection(tuple(area or ()), (), tuple(tag or ())).apply(loaded)
     emit(template_csv(template_rows(loaded, selected, year, owners)), output, force)
     return 0

@@ -22,10 +22,6 @@ Lookup = Callable[[str, int], Decimal | None]
 class FormulaError(ValueError):
     """A formula that does not parse, or that cannot be computed for a year."""
 
-    def __init__(self, message: str, column: int = 0) -> None:
-        super().__init__(message)
-        self.column = column
-
 
 @dataclass(frozen=True)
 class Formula:
@@ -42,12 +38,12 @@ class Formula:
 
 
 def parse_formula(text: str) -> Formula:
-    """Parse a formula; FormulaError names the column of the first thing it cannot accept."""
+    """Parse a formula; FormulaError quotes the first thing it cannot accept."""
     source = " ".join(text.split()).replace(",", ".")
     try:
         tree = ast.parse(source, mode="eval").body
-    except SyntaxError as exc:
-        raise FormulaError(f'formula "{text}" is not valid: {HELP}', (exc.offset or 1)) from None
+    except SyntaxError:
+        raise FormulaError(f'formula "{text}" is not valid: {HELP}') from None
     current: set[str] = set()
     previous: set[str] = set()
     _check(tree, text, current, previous)
@@ -67,7 +63,7 @@ def _check(node: ast.expr, text: str, current: set[str], previous: set[str]) -> 
         try:
             parse_plan_number(written)
         except NumberError as exc:
-            raise FormulaError(f'formula "{text}": {exc}', node.col_offset + 1) from None
+            raise FormulaError(f'formula "{text}": {exc}') from None
     elif isinstance(node, ast.Name):
         current.add(node.id)
     elif _is_prev(node):
@@ -75,7 +71,7 @@ def _check(node: ast.expr, text: str, current: set[str], previous: set[str]) -> 
         previous.add(node.args[0].id)
     else:
         piece = ast.get_source_segment(" ".join(text.split()).replace(",", "."), node) or "?"
-        raise FormulaError(f'formula "{text}": "{piece}" is not allowed; {HELP}', node.col_offset + 1)
+        raise FormulaError(f'formula "{text}": "{piece}" is not allowed; {HELP}')
 
 
 def _is_prev(node: ast.expr) -> bool:

@@ -18,15 +18,20 @@ def load_inputs(plan_folder: Path, actuals_folder: Path, actuals_named: bool) ->
     from cruscotto_cli.actuals import Actuals, load_actuals
     from cruscotto_cli.planload import load_plan
 
-    if not plan_folder.is_dir():
-        raise UsageError(f"{plan_folder}: plan folder not found; give one with --plan DIR")
-    if actuals_named and not actuals_folder.is_dir():
-        raise UsageError(f"{actuals_folder}: actuals folder not found")
+    check_folders(plan_folder, actuals_folder, actuals_named)
     plan = load_plan(plan_folder)
     if not actuals_folder.is_dir():
         print(f"cruscotto: no {actuals_folder} folder: every value is missing", file=sys.stderr)
         return plan, Actuals({}, ())
     return plan, load_actuals(actuals_folder, plan)
+
+
+def check_folders(plan_folder: Path, actuals_folder: Path, actuals_named: bool) -> None:
+    """UsageError for a missing plan folder, or a missing actuals folder the user named."""
+    if not plan_folder.is_dir():
+        raise UsageError(f"{plan_folder}: plan folder not found; give one with --plan DIR")
+    if actuals_named and not actuals_folder.is_dir():
+        raise UsageError(f"{actuals_folder}: actuals folder not found")
 
 
 def check_year(plan: Plan, year: int) -> None:

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cruscotto_cli.diagnostics import UsageError
-from cruscotto_cli.model import Office
 from cruscotto_cli.plan import Placed, Plan
 from cruscotto_cli.suggest import did_you_mean
 
@@ -34,14 +33,9 @@ class Selection:
         ]
 
 
-    def office_of(self, plan: Plan) -> Office:
-        """The office named by the (single) --owner value; UsageError when unknown."""
-        return plan.office(self.owners[0]) or _known_office(plan, self.owners[0])
-
-
-def _known_office(plan: Plan, value: str) -> Office:
-    _known(value, [o.id for o in plan.header.offices], "office")
-    raise AssertionError("unreachable")  # pragma: no cover
+def office_ids(plan: Plan, names: Sequence[str]) -> list[str]:
+    """The ids of the offices named by id, name or alias; UsageError for an unknown one."""
+    return [_office(plan, name) for name in names]
 
 
 def _known(value: str, choices: Sequence[str], what: str) -> str:
@@ -53,4 +47,5 @@ def _known(value: str, choices: Sequence[str], what: str) -> str:
 
 
 def _office(plan: Plan, value: str) -> str:
-    return (plan.office(value) or _known_office(plan, value)).id
+    office = plan.office(value)
+    return office.id if office else _known(value, [o.id for o in plan.header.offices], "office")

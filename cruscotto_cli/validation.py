@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cruscotto_cli.diagnostics import Diagnostic, InputError, UsageError
+from cruscotto_cli.diagnostics import Diagnostic, InputError
+from cruscotto_cli.inputs import check_folders
 
 
 def validate_all(plan_folder: Path, actuals_folder: Path, actuals_named: bool) -> tuple[list[Diagnostic], str]:
@@ -12,10 +13,7 @@ def validate_all(plan_folder: Path, actuals_folder: Path, actuals_named: bool) -
     from cruscotto_cli.actuals import load_actuals
     from cruscotto_cli.planload import load_plan
 
-    if not plan_folder.is_dir():
-        raise UsageError(f"{plan_folder}: plan folder not found; give one with --plan DIR")
-    if actuals_named and not actuals_folder.is_dir():
-        raise UsageError(f"{actuals_folder}: actuals folder not found")
+    check_folders(plan_folder, actuals_folder, actuals_named)
     try:
         plan = load_plan(plan_folder)
     except InputError as exc:
