@@ -51,14 +51,19 @@ def _q(value: Any) -> str:
 def _real_plan() -> tuple[dict[str, Any], list[tuple[int, dict[str, Any], dict[str, Any]]]]:
     header = yaml.safe_load((REAL_PLAN / "plan.yaml").read_text(encoding="utf-8"))
     indicators = []
-    for number, path in enumerate(sorted(p for p in REAL_PLAN.glob("*.yaml") if p.name != "plan.yaml")):
+    for number, path in enumerate(
+        sorted(p for p in REAL_PLAN.glob("*.yaml") if p.name != "plan.yaml")
+    ):
         area = yaml.safe_load(path.read_text(encoding="utf-8"))
         indicators += [(number, area, ind) for ind in area.get("indicators") or ()]
     return header, indicators
 
 
 def _rename(formula: str, copy: int) -> str:
-    return _NAME.sub(lambda m: m.group(0) if m.group(0) == "prev" or copy == 0 else f"{m.group(0)}_{copy}", formula)
+    return _NAME.sub(
+        lambda m: m.group(0) if m.group(0) == "prev" or copy == 0 else f"{m.group(0)}_{copy}",
+        formula,
+    )
 
 
 def _measure_id(measure: str, copy: int) -> str:
@@ -152,7 +157,14 @@ def _direct_value(ind: dict[str, Any], year: int, rng: random.Random) -> str:
         return rng.choice(("sì", "sì", "sì", "no"))
     if any(re.search(r"basso|medio|alto", t, re.IGNORECASE) for t in texts):
         return rng.choice(("medio", "alto", "basso", _it(Decimal(rng.uniform(2, 5)), 2)))
-    base = next((_target_value(targets[y]) for y in (year, *sorted(targets)) if y in targets and _target_value(targets[y]) is not None), None)
+    base = next(
+        (
+            _target_value(targets[y])
+            for y in (year, *sorted(targets))
+            if y in targets and _target_value(targets[y]) is not None
+        ),
+        None,
+    )
     base = Decimal(100) if base is None else base
     value = base * Decimal(rng.uniform(0.8, 1.2)) if base else Decimal(rng.uniform(-5, 5))
     pct = "%" if ind.get("unit") == "%" and rng.random() < 0.5 else ""
@@ -171,16 +183,22 @@ def write_actuals(folder: Path, plan: dict[str, Any], years: range) -> int:
         for m in plan["header"]["measures"]:
             for year in (years.start - 1, *years):
                 value = Decimal(rng.randint(50, 60_000)) + Decimal(rng.randint(0, 99)) / 100
-                rows.setdefault(owners[m["id"]], []).append(f"{_measure_id(m['id'], copy)};{year};{_it(value, 2)};sintetico;")
+                rows.setdefault(owners[m["id"]], []).append(
+                    f"{_measure_id(m['id'], copy)};{year};{_it(value, 2)};sintetico;"
+                )
     for key, ind, _copy in plan["keys"]:
         if ind.get("formula"):
             continue
         for year in years:
             if rng.random() < 0.03:
                 continue
-            rows.setdefault(ind["owner"], []).append(f"{key};{year};{_direct_value(ind, year, rng)};sintetico;")
+            rows.setdefault(ind["owner"], []).append(
+                f"{key};{year};{_direct_value(ind, year, rng)};sintetico;"
+            )
     for owner, lines in rows.items():
-        (folder / f"{owner}.csv").write_text("\ufeffindicatore;anno;valore;fonte;nota\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        (folder / f"{owner}.csv").write_text(
+            "\ufeffindicatore;anno;valore;fonte;nota\n" + "\n".join(lines) + "\n", encoding="utf-8"
+        )
     return sum(len(lines) for lines in rows.values())
 
 
@@ -214,7 +232,9 @@ class Figure:
 
     @property
     def verdict(self) -> str:
-        over = (self.budget_s is not None and self.median > self.budget_s) or (self.budget_mb is not None and self.rss_mb > self.budget_mb)
+        over = (self.budget_s is not None and self.median > self.budget_s) or (
+            self.budget_mb is not None and self.rss_mb > self.budget_mb
+        )
         return "OVER" if over else "PASS" if self.budget_s or self.budget_mb else ""
 
 
@@ -222,7 +242,9 @@ def run_once(argv: list[str], cwd: Path) -> tuple[float, float, int]:
     """Wall time, peak RSS (MB) and exit code of one fresh child process, stdout to a file."""
     with tempfile.TemporaryFile() as sink:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdout=sink, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            argv, cwd=cwd, stdout=sink, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
+        )
         # wait4 gives this child's own rusage: its peak RSS, not the maximum of every child so far
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
@@ -230,11 +252,23 @@ def run_once(argv: list[str], cwd: Path) -> tuple[float, float, int]:
     return elapsed, usage.ru_maxrss / 1024, proc.returncode
 
 
-def measure(label: str, argv: list[str], runs: int, budget_s: float | None, budget_mb: float | None = None) -> Figure:
+def measure(
+    label: str, argv: list[str], runs: int, budget_s: float | None, budget_mb: float | None = None
+) -> Figure:
     run_once(argv, ROOT)  # warm the page cache and .pyc files
     results = [run_once(argv, ROOT) for _ in range(runs)]
-    figure = Figure(label, budget_s, budget_mb, [t for t, _, _ in results], max(r for _, r, _ in results), results[-1][2])
-    print(f"  {label:<58} median {figure.median:6.3f} s  min {min(figure.times):6.3f} s  {figure.rss_mb:6.1f} MB  exit {figure.exit_code}", flush=True)
+    figure = Figure(
+        label,
+        budget_s,
+        budget_mb,
+        [t for t, _, _ in results],
+        max(r for _, r, _ in results),
+        results[-1][2],
+    )
+    print(
+        f"  {label:<58} median {figure.median:6.3f} s  min {min(figure.times):6.3f} s  {figure.rss_mb:6.1f} MB  exit {figure.exit_code}",
+        flush=True,
+    )
     return figure
 
 
@@ -253,8 +287,14 @@ def launchers() -> dict[str, list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer runs (3 on the real plan, 1 on the synthetic ones)")
-    parser.add_argument("--keep", action="store_true", help="write the synthetic data into bench/out/ and keep it")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="fewer runs (3 on the real plan, 1 on the synthetic ones)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="write the synthetic data into bench/out/ and keep it"
+    )
     args = parser.parse_args()
     small, big = (3, 1) if args.quick else (9, 3)
 
@@ -267,32 +307,100 @@ def main() -> int:
 
 
 def report(base: Path, small: int, big: int) -> int:
-    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; runs: {small} (real plan), {big} (synthetic)")
+    print(
+        f"python {sys.version.split()[0]} on {os.cpu_count()} cores; runs: {small} (real plan), {big} (synthetic)"
+    )
     t0 = time.perf_counter()
     data = {n: synthetic(n, base) for n in SIZES}
     plan10, actuals10 = data[SIZES[-1]]
-    print(f"synthetic data in {time.perf_counter() - t0:.1f} s: " + ", ".join(
-        f"{n} indicators {size_of(p) / MB:.2f} MB plan, {size_of(a) / MB:.2f} MB actuals" for n, (p, a) in data.items()))
+    print(
+        f"synthetic data in {time.perf_counter() - t0:.1f} s: "
+        + ", ".join(
+            f"{n} indicators {size_of(p) / MB:.2f} MB plan, {size_of(a) / MB:.2f} MB actuals"
+            for n, (p, a) in data.items()
+        )
+    )
 
     figures: list[tuple[str, Figure]] = []
     real = ["--plan", str(REAL_PLAN), "--actuals", str(REAL_ACTUALS)]
     for name, cmd in launchers().items():
         print(f"{name}: {' '.join(cmd)}")
         figures.append((name, measure("cruscotto --help", [*cmd, "--help"], small, 0.25)))
-        figures.append((name, measure("cruscotto validate (real plan and actuals)", [*cmd, "validate", *real], small, 0.25)))
-        figures.append((name, measure("cruscotto evaluate 2024 (real, table)", [*cmd, "evaluate", "2024", *real], small, 0.3)))
-        figures.append((name, measure("cruscotto evaluate 2024 --format json (real)", [*cmd, "evaluate", "2024", *real, "-f", "json"], small, 0.3)))
+        figures.append(
+            (
+                name,
+                measure(
+                    "cruscotto validate (real plan and actuals)",
+                    [*cmd, "validate", *real],
+                    small,
+                    0.25,
+                ),
+            )
+        )
+        figures.append(
+            (
+                name,
+                measure(
+                    "cruscotto evaluate 2024 (real, table)",
+                    [*cmd, "evaluate", "2024", *real],
+                    small,
+                    0.3,
+                ),
+            )
+        )
+        figures.append(
+            (
+                name,
+                measure(
+                    "cruscotto evaluate 2024 --format json (real)",
+                    [*cmd, "evaluate", "2024", *real, "-f", "json"],
+                    small,
+                    0.3,
+                ),
+            )
+        )
         synth = ["--plan", str(plan10), "--actuals", str(actuals10)]
-        figures.append((name, measure("validate, 10,000 indicators x 5 years", [*cmd, "validate", *synth], big, 2.0, 300)))
-        figures.append((name, measure("evaluate 2024 --format json, 10,000 x 5", [*cmd, "evaluate", "2024", *synth, "-f", "json"], big, 2.0, 300)))
+        figures.append(
+            (
+                name,
+                measure(
+                    "validate, 10,000 indicators x 5 years",
+                    [*cmd, "validate", *synth],
+                    big,
+                    2.0,
+                    300,
+                ),
+            )
+        )
+        figures.append(
+            (
+                name,
+                measure(
+                    "evaluate 2024 --format json, 10,000 x 5",
+                    [*cmd, "evaluate", "2024", *synth, "-f", "json"],
+                    big,
+                    2.0,
+                    300,
+                ),
+            )
+        )
 
     cmd = next(iter(launchers().values()))
     print("growth (" + " ".join(cmd[:1]) + "):")
     growth: dict[str, list[Figure]] = {"validate": [], "evaluate": []}
     for n, (plan_dir, actuals_dir) in data.items():
         synth = ["--plan", str(plan_dir), "--actuals", str(actuals_dir)]
-        growth["validate"].append(measure(f"validate, {n:,} indicators", [*cmd, "validate", *synth], big, None))
-        growth["evaluate"].append(measure(f"evaluate 2024 -f json, {n:,} indicators", [*cmd, "evaluate", "2024", *synth, "-f", "json"], big, None))
+        growth["validate"].append(
+            measure(f"validate, {n:,} indicators", [*cmd, "validate", *synth], big, None)
+        )
+        growth["evaluate"].append(
+            measure(
+                f"evaluate 2024 -f json, {n:,} indicators",
+                [*cmd, "evaluate", "2024", *synth, "-f", "json"],
+                big,
+                None,
+            )
+        )
 
     _print_table(figures, growth)
     return 0
@@ -300,17 +408,32 @@ def report(base: Path, small: int, big: int) -> int:
 
 def _print_table(figures: list[tuple[str, Figure]], growth: dict[str, list[Figure]]) -> None:
     print()
-    print(f"{'launcher':<10} {'command':<46} {'budget':>12} {'median':>8} {'min':>8} {'peak MB':>8}  verdict")
+    print(
+        f"{'launcher':<10} {'command':<46} {'budget':>12} {'median':>8} {'min':>8} {'peak MB':>8}  verdict"
+    )
     for name, f in figures:
-        budget = " / ".join(p for p in (f"{f.budget_s:g} s" if f.budget_s else "", f"{f.budget_mb:g} MB" if f.budget_mb else "") if p)
-        print(f"{name:<10} {f.label:<46} {budget:>12} {f.median:>7.3f}s {min(f.times):>7.3f}s {f.rss_mb:>8.1f}  {f.verdict}")
+        budget = " / ".join(
+            p
+            for p in (
+                f"{f.budget_s:g} s" if f.budget_s else "",
+                f"{f.budget_mb:g} MB" if f.budget_mb else "",
+            )
+            if p
+        )
+        print(
+            f"{name:<10} {f.label:<46} {budget:>12} {f.median:>7.3f}s {min(f.times):>7.3f}s {f.rss_mb:>8.1f}  {f.verdict}"
+        )
     print()
     for what, series in growth.items():
         steps = [f"{b.median / a.median:.2f}" for a, b in pairwise(series)]
-        ms_per_k = [f"{1000 * f.median / (n / 1000):.0f}" for f, n in zip(series, SIZES, strict=True)]
+        ms_per_k = [
+            f"{1000 * f.median / (n / 1000):.0f}" for f, n in zip(series, SIZES, strict=True)
+        ]
         linear = all(b.median / a.median <= 2.3 for a, b in pairwise(series))
-        print(f"growth {what:<9} {' -> '.join(f'{f.median:.3f}s' for f in series)} for {', '.join(f'{n:,}' for n in SIZES)} indicators; "
-              f"x{' x'.join(steps)} per doubling; {'/'.join(ms_per_k)} ms per 1,000: {'PASS (linear)' if linear else 'OVER (worse than linear)'}")
+        print(
+            f"growth {what:<9} {' -> '.join(f'{f.median:.3f}s' for f in series)} for {', '.join(f'{n:,}' for n in SIZES)} indicators; "
+            f"x{' x'.join(steps)} per doubling; {'/'.join(ms_per_k)} ms per 1,000: {'PASS (linear)' if linear else 'OVER (worse than linear)'}"
+        )
 
 
 if __name__ == "__main__":

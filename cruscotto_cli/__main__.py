@@ -1,5 +1,5 @@
 """`python -m cruscotto_cli`."""
 
-from cruscotto_cli.cli import app
+from cruscotto_cli.cli.app import app
 
 app(prog_name="cruscotto")

@@ -1,4 +1,4 @@
-"""Problems found in the user's files, and the one exception family that stops a run."""
+"""Problems found in the user's files, how messages count them, and the exception family that stops a run."""
 
 from __future__ import annotations
 
@@ -40,3 +40,8 @@ class InputError(CruscottoError):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
+
+
+def plural(n: int, noun: str) -> str:
+    """A count with its English noun, as messages say it: "1 problem", "3 problems"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -5,20 +5,20 @@ Pure: no I/O and no printing, and data problems become statuses, never exception
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from cruscotto_cli.formula import FormulaError
 from cruscotto_cli.judge import ZERO, Value, judge, level_of
-from cruscotto_cli.model import Band, Change, Indicator, ValueKind
-from cruscotto_cli.plan import Placed, Plan
-from cruscotto_cli.targets import Baseline, Target
+from cruscotto_cli.plan.formula import FormulaError
+from cruscotto_cli.plan.loaded import Placed, Plan
+from cruscotto_cli.plan.model import Band, Change, Indicator, ValueKind
+from cruscotto_cli.plan.targets import Baseline, Target
 
 if TYPE_CHECKING:
-    from cruscotto_cli.actuals import Actual, Actuals
+    from cruscotto_cli.actuals.load import Actual, Actuals
 
 
 class Status(StrEnum):
@@ -73,7 +73,9 @@ class Evaluation:
     overall: Score
 
 
-def evaluate(plan: Plan, actuals: Actuals, year: int, selected: Sequence[Placed] | None = None) -> Evaluation:
+def evaluate(
+    plan: Plan, actuals: Actuals, year: int, selected: Sequence[Placed] | None = None
+) -> Evaluation:
     """The year's outcomes for the selected indicators (all by default), with their roll-ups."""
     placed = plan.placed if selected is None else selected
     outcomes = tuple(outcome(plan, actuals, p, year) for p in placed)
@@ -83,8 +85,14 @@ def evaluate(plan: Plan, actuals: Actuals, year: int, selected: Sequence[Placed]
         by_area.setdefault(o.area_id, []).append(o)
         by_office.setdefault(o.indicator.owner, []).append(o)
     bands = plan.header.bands
-    areas = tuple(roll_up(a.id, a.title, by_area[a.id], bands) for a, _ in plan.areas if a.id in by_area)
-    offices = tuple(roll_up(f.id, f.name, by_office[f.id], bands) for f in plan.header.offices if f.id in by_office)
+    areas = tuple(
+        roll_up(a.id, a.title, by_area[a.id], bands) for a, _ in plan.areas if a.id in by_area
+    )
+    offices = tuple(
+        roll_up(f.id, f.name, by_office[f.id], bands)
+        for f in plan.header.offices
+        if f.id in by_office
+    )
     overall = roll_up("overall", plan.header.title, outcomes, bands)
     return Evaluation(year, outcomes, areas, offices, overall)
 
@@ -94,10 +102,29 @@ def outcome(plan: Plan, actuals: Actuals, placed: Placed, year: int) -> Outcome:
     ind = placed.indicator
     target = ind.targets.get(year)
     actual, sources, problem, missing = _actual(actuals, ind, year)
-    level = level_of(actual, plan.header.scale) if ind.kind is ValueKind.LEVEL and isinstance(actual, Decimal) else None
-    base = Outcome(placed.area.id, ind, year, target, actual, Status.MISSING, None, problem, sources, level=level)
+    level = (
+        level_of(actual, plan.header.scale)
+        if ind.kind is ValueKind.LEVEL and isinstance(actual, Decimal)
+        else None
+    )
+    base = Outcome(
+        placed.area.id,
+        ind,
+        year,
+        target,
+        actual,
+        Status.MISSING,
+        None,
+        problem,
+        sources,
+        level=level,
+    )
     if change := ind.withdrawn_in(year):
-        act = change.act if f"{change.date:%d/%m/%Y}" in change.act else f"{change.act} ({change.date:%d/%m/%Y})"
+        act = (
+            change.act
+            if f"{change.date:%d/%m/%Y}" in change.act
+            else f"{change.act} ({change.date:%d/%m/%Y})"
+        )
         return _with(base, Status.WITHDRAWN, reason=act, withdrawn_by=change)
     if target is None:
         return _with(base, Status.NO_TARGET)
@@ -111,12 +138,16 @@ def outcome(plan: Plan, actuals: Actuals, placed: Placed, year: int) -> Outcome:
     return _with(base, Status.MET if result.met else Status.NOT_MET, degree=result.degree)
 
 
-def _actual(actuals: Actuals, ind: Indicator, year: int) -> tuple[Value | None, tuple[Actual, ...], str | None, bool]:
+def _actual(
+    actuals: Actuals, ind: Indicator, year: int
+) -> tuple[Value | None, tuple[Actual, ...], str | None, bool]:
     """The actual value and the rows it came from; or None with the reason and whether the
     value is simply missing (not reported) rather than impossible to compute."""
     if ind.formula is None:
         row = actuals.get(ind.id, year)
-        return (row.value, (row,), None, False) if row else (None, (), "no value in the actuals", True)
+        return (
+            (row.value, (row,), None, False) if row else (None, (), "no value in the actuals", True)
+        )
     formula = ind.formula
     rows = [actuals.get(m, year) for m in sorted(formula.measures)]
     rows += [actuals.get(m, year - 1) for m in sorted(formula.previous)]
@@ -158,3 +189,25 @@ def band_of(score: Decimal | None, bands: Sequence[Band]) -> str | None:
         return None
     percent = score * 100
     return next((b.label for b in bands if percent >= b.from_), None)
+
+
+def _not_met(score: Score) -> bool:
+    return score.counts.get(Status.NOT_MET, 0) > 0
+
+
+def _missing(score: Score) -> bool:
+    return score.counts.get(Status.MISSING, 0) + score.counts.get(Status.INVALID, 0) > 0
+
+
+# What makes an evaluation fail (exit code 1), by the name `--fail-on` gives it.
+FAIL_ON: dict[str, Callable[[Score], bool]] = {
+    "not-met": _not_met,
+    "missing": _missing,
+    "both": lambda score: _not_met(score) or _missing(score),
+    "never": lambda score: False,
+}
+
+
+def flagged(evaluation: Evaluation, fail_on: str) -> bool:
+    """Whether the evaluation fails by the policy `fail_on` (a key of FAIL_ON)."""
+    return FAIL_ON[fail_on](evaluation.overall)

@@ -9,14 +9,16 @@ from typing import TYPE_CHECKING
 from cruscotto_cli.diagnostics import UsageError
 
 if TYPE_CHECKING:
-    from cruscotto_cli.actuals import Actuals
-    from cruscotto_cli.plan import Plan
+    from cruscotto_cli.actuals.load import Actuals
+    from cruscotto_cli.plan.loaded import Plan
 
 
-def load_inputs(plan_folder: Path, actuals_folder: Path, actuals_named: bool) -> tuple[Plan, Actuals]:
+def load_inputs(
+    plan_folder: Path, actuals_folder: Path, actuals_named: bool
+) -> tuple[Plan, Actuals]:
     """The plan and its actuals; InputError (exit 2) when either is invalid."""
-    from cruscotto_cli.actuals import Actuals, load_actuals
-    from cruscotto_cli.planload import load_plan
+    from cruscotto_cli.actuals.load import Actuals, load_actuals
+    from cruscotto_cli.plan.load import load_plan
 
     check_folders(plan_folder, actuals_folder, actuals_named)
     plan = load_plan(plan_folder)

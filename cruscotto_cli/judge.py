@@ -12,8 +12,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cruscotto_cli.model import ScaleLevel
-from cruscotto_cli.targets import Annual, Comparator, Level, Range, Target, Threshold, effective_comparator
+from cruscotto_cli.plan.model import ScaleLevel
+from cruscotto_cli.plan.targets import (
+    Annual,
+    Comparator,
+    Level,
+    Range,
+    Target,
+    Threshold,
+    effective_comparator,
+)
 
 ONE = Decimal(1)
 ZERO = Decimal(0)
@@ -41,7 +49,9 @@ class Judgement:
     invalid: str | None = None
 
 
-def judge(target: Target, actual: Value, direction: str | None, scale: Sequence[ScaleLevel]) -> Judgement:
+def judge(
+    target: Target, actual: Value, direction: str | None, scale: Sequence[ScaleLevel]
+) -> Judgement:
     """Compare an actual with a scored target (not a baseline)."""
     if isinstance(target, Annual):
         if not isinstance(actual, bool):
@@ -61,7 +71,9 @@ def judge(target: Target, actual: Value, direction: str | None, scale: Sequence[
 def _judge_threshold(target: Threshold, actual: Decimal, direction: str | None) -> Judgement:
     comparator = effective_comparator(target, direction)
     if comparator is None:
-        return Judgement(invalid=f'"{target.text}" is a bare value and the indicator has no direction')
+        return Judgement(
+            invalid=f'"{target.text}" is a bare value and the indicator has no direction'
+        )
     if COMPARE[comparator](actual, target.value):
         return Judgement(True, ONE)
     value = target.value
@@ -71,14 +83,18 @@ def _judge_threshold(target: Threshold, actual: Decimal, direction: str | None) 
     return Judgement(False, min(ratio, BELOW_ONE))
 
 
-def _judge_level(target: Level, actual: Value, direction: str | None, scale: Sequence[ScaleLevel]) -> Judgement:
+def _judge_level(
+    target: Level, actual: Value, direction: str | None, scale: Sequence[ScaleLevel]
+) -> Judgement:
     levels = [s.level.casefold() for s in scale]
     reached = level_of(actual, scale)
     if reached is None:
         return Judgement(invalid=f'"{actual}" is not a level of the scale ({", ".join(levels)})')
     comparator = effective_comparator(target, direction)
     if comparator is None:
-        return Judgement(invalid=f'"{target.text}" is a bare level and the indicator has no direction')
+        return Judgement(
+            invalid=f'"{target.text}" is a bare level and the indicator has no direction'
+        )
     rank, wanted = Decimal(levels.index(reached)), Decimal(levels.index(target.level))
     return _all_or_nothing(COMPARE[comparator](rank, wanted))
 
@@ -86,7 +102,9 @@ def _judge_level(target: Level, actual: Value, direction: str | None, scale: Seq
 def level_of(actual: Value, scale: Sequence[ScaleLevel]) -> str | None:
     """A level's name for a level or a numeric score read through the scale's bands."""
     if isinstance(actual, str):
-        return actual.casefold() if actual.casefold() in {s.level.casefold() for s in scale} else None
+        return (
+            actual.casefold() if actual.casefold() in {s.level.casefold() for s in scale} else None
+        )
     if isinstance(actual, bool):
         return None
     found = None

@@ -27,7 +27,7 @@ def parse_plan_number(text: str) -> Decimal:
     if "." in s and _AMBIGUOUS.fullmatch(s):
         raise NumberError(
             f'"{text}" reads two ways (thousands or decimal point): '
-            f'write {s.replace(".", "")} or {s.replace(".", ",")}'
+            f"write {s.replace('.', '')} or {s.replace('.', ',')}"
         )
     return Decimal(s.replace(",", "."))
 
@@ -43,7 +43,9 @@ def to_decimal(text: str) -> Decimal:
 def round_to(value: Decimal, places: int) -> Decimal:
     """The value rounded to `places` decimals, however many digits it has: the default context
     (28 digits) refuses to give 10^23 six decimals; one digit more for 9,99 rounding up to 10."""
-    return value.quantize(Decimal(1).scaleb(-places), context=Context(prec=max(value.adjusted(), 0) + places + 2))
+    return value.quantize(
+        Decimal(1).scaleb(-places), context=Context(prec=max(value.adjusted(), 0) + places + 2)
+    )
 
 
 def format_number(value: Decimal, decimal_sep: str = ",", places: int | None = None) -> str:

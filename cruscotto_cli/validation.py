@@ -8,10 +8,12 @@ from cruscotto_cli.diagnostics import Diagnostic, InputError
 from cruscotto_cli.inputs import check_folders
 
 
-def validate_all(plan_folder: Path, actuals_folder: Path, actuals_named: bool) -> tuple[list[Diagnostic], str]:
+def validate_all(
+    plan_folder: Path, actuals_folder: Path, actuals_named: bool
+) -> tuple[list[Diagnostic], str]:
     """The problems found and a line saying what was checked. UsageError for a missing folder."""
-    from cruscotto_cli.actuals import load_actuals
-    from cruscotto_cli.planload import load_plan
+    from cruscotto_cli.actuals.load import load_actuals
+    from cruscotto_cli.plan.load import load_plan
 
     check_folders(plan_folder, actuals_folder, actuals_named)
     try:

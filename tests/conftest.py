@@ -52,7 +52,11 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current output.",
+    )
 
 
 @pytest.fixture
@@ -65,7 +69,9 @@ def golden(request: pytest.FixtureRequest):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(text.encode("utf-8"))
         assert path.exists(), f"no golden file {path}: run pytest --update-golden and review it"
-        assert text == path.read_bytes().decode("utf-8"), f"{name} differs: run pytest --update-golden and review the diff"
+        assert text == path.read_bytes().decode("utf-8"), (
+            f"{name} differs: run pytest --update-golden and review the diff"
+        )
 
     return check
 

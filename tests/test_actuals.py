@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cruscotto_cli.actuals import Actual, Actuals, load_actuals
+from cruscotto_cli.actuals.load import Actual, Actuals, load_actuals
 from cruscotto_cli.diagnostics import InputError
-from cruscotto_cli.plan import Plan
-from cruscotto_cli.planload import load_plan
+from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.plan.loaded import Plan
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = Path(__file__).parent / "examples" / "actuals"
@@ -111,14 +111,24 @@ def test_actual_keeps_text_place_source_and_note(tmp_path: Path, plan: Plan) -> 
     path = str(tmp_path / "actuals" / "dati.csv")
     assert actuals.values == {
         ("accessi_biblioteca", 2024): Actual(
-            "accessi_biblioteca", 2024, Decimal("1234.0"), "1.234,0", "Pareto 2024", "stima", path, 2, 4
+            "accessi_biblioteca",
+            2024,
+            Decimal("1234.0"),
+            "1.234,0",
+            "Pareto 2024",
+            "stima",
+            path,
+            2,
+            4,
         )
     }
     assert actuals.files == (tmp_path / "actuals" / "dati.csv",)
 
 
 def test_number_is_for_formulas(tmp_path: Path, plan: Plan) -> None:
-    actuals = load(tmp_path, plan, "indicatore;anno;valore\n1.3;2024;140\n1.1;2024;sì\n3.3;2024;alto\n")
+    actuals = load(
+        tmp_path, plan, "indicatore;anno;valore\n1.3;2024;140\n1.1;2024;sì\n3.3;2024;alto\n"
+    )
     assert actuals.number("1.3", 2024) == Decimal(140)
     assert actuals.number("1.1", 2024) is None
     assert actuals.number("3.3", 2024) is None
@@ -150,7 +160,9 @@ def test_mac_line_endings(tmp_path: Path, plan: Plan) -> None:
 
 
 def test_empty_values_and_blank_lines_are_skipped(tmp_path: Path, plan: Plan) -> None:
-    content = "indicatore;anno;valore;nota\n1.3;2024;;da rilevare\n\n;;;\n1.4;2024; ;\n1.5;2024;700;\n"
+    content = (
+        "indicatore;anno;valore;nota\n1.3;2024;;da rilevare\n\n;;;\n1.4;2024; ;\n1.5;2024;700;\n"
+    )
     actuals = load(tmp_path, plan, content)
     assert list(actuals.values) == [("1.5", 2024)]
     assert actuals.values[("1.5", 2024)].row == 6
@@ -163,21 +175,37 @@ def test_quoted_cell_over_two_lines_keeps_row_numbers(tmp_path: Path, plan: Plan
     assert actuals.values[("1.4", 2024)].row == 4
 
 
-def test_ambiguous_number_is_read_when_the_rest_of_the_file_settles_it(tmp_path: Path, plan: Plan) -> None:
+def test_ambiguous_number_is_read_when_the_rest_of_the_file_settles_it(
+    tmp_path: Path, plan: Plan
+) -> None:
     comma = load(
-        tmp_path, plan, "misura;anno;valore\naccessi_biblioteca;2024;1.234\nimprese_attive;2024;12,5\n", "a.csv"
+        tmp_path,
+        plan,
+        "misura;anno;valore\naccessi_biblioteca;2024;1.234\nimprese_attive;2024;12,5\n",
+        "a.csv",
     )
     assert comma.number("accessi_biblioteca", 2024) == Decimal(1234)
     point = load(
-        tmp_path, plan, "misura;anno;valore\naccessi_biblioteca;2025;1,234\nimprese_attive;2025;12.5\n", "b.csv"
+        tmp_path,
+        plan,
+        "misura;anno;valore\naccessi_biblioteca;2025;1,234\nimprese_attive;2025;12.5\n",
+        "b.csv",
     )
     assert point.number("accessi_biblioteca", 2025) == Decimal(1234)
     assert point.number("accessi_biblioteca", 2024) == Decimal(1234)  # a.csv, read on its own terms
 
 
 def test_each_file_settles_its_own_decimal_separator(tmp_path: Path, plan: Plan) -> None:
-    write(tmp_path / "actuals", "it.csv", "misura;anno;valore\nimprese_attive;2024;1.234\nfollowers_social;2024;0,5\n")
-    write(tmp_path / "actuals", "en.csv", "measure,year,value\nimprese_attive,2023,1.234\nfollowers_social,2023,0.5\n")
+    write(
+        tmp_path / "actuals",
+        "it.csv",
+        "misura;anno;valore\nimprese_attive;2024;1.234\nfollowers_social;2024;0,5\n",
+    )
+    write(
+        tmp_path / "actuals",
+        "en.csv",
+        "measure,year,value\nimprese_attive,2023,1.234\nfollowers_social,2023,0.5\n",
+    )
     actuals = load_actuals(tmp_path / "actuals", plan)
     assert actuals.number("imprese_attive", 2024) == Decimal(1234)
     assert actuals.number("imprese_attive", 2023) == Decimal("1.234")
@@ -209,7 +237,7 @@ def test_input_files_are_not_modified(tmp_path: Path, plan: Plan) -> None:
 
 
 def test_blank_template_reads_as_no_values(tmp_path: Path, plan: Plan) -> None:
-    from cruscotto_cli.template import template_csv, template_rows
+    from cruscotto_cli.actuals.template import template_csv, template_rows
 
     text = template_csv(template_rows(plan, plan.placed, 2024))
     actuals = load(tmp_path, plan, text)
@@ -220,7 +248,9 @@ def test_blank_template_reads_as_no_values(tmp_path: Path, plan: Plan) -> None:
 
 
 def test_duplicate_across_files_names_both_places(tmp_path: Path, plan: Plan) -> None:
-    write(tmp_path / "actuals", "a-staff.csv", "indicatore;anno;valore\n1.4;2024;12\n1.3;2024;140\n")
+    write(
+        tmp_path / "actuals", "a-staff.csv", "indicatore;anno;valore\n1.4;2024;12\n1.3;2024;140\n"
+    )
     write(tmp_path / "actuals", "b-segreteria.csv", "anno;indicatore;valore\n2024;1.3;141\n")
     with pytest.raises(InputError) as caught:
         load_actuals(tmp_path / "actuals", plan)
@@ -243,9 +273,7 @@ def test_all_problems_of_all_files_in_one_pass(tmp_path: Path, plan: Plan) -> No
 
 
 def test_contradiction_counts_the_other_rows(tmp_path: Path, plan: Plan) -> None:
-    content = (
-        "misura;anno;valore\nimprese_attive;2024;12.5\nfollowers_social;2024;1,5\niscrizioni_newsletter;2024;2,5\n"
-    )
+    content = "misura;anno;valore\nimprese_attive;2024;12.5\nfollowers_social;2024;1,5\niscrizioni_newsletter;2024;2,5\n"
     assert problems_of(tmp_path, plan, content) == [
         'dati.csv:3:3: value "1,5" for followers_social: uses a decimal comma, '
         'but row 2 ("12.5") uses a decimal point; '
@@ -262,8 +290,15 @@ def test_ambiguous_percent(tmp_path: Path, plan: Plan) -> None:
 
 def test_score_needs_bands_in_the_scale(tmp_path: Path, plan: Plan) -> None:
     scale = tuple(s.model_copy(update={"from_": None}) for s in plan.header.scale)
-    unbanded = Plan(plan.folder, plan.header.model_copy(update={"scale": scale}), plan.header_document, plan.areas)
-    assert problems_of(tmp_path, unbanded, "indicatore;anno;valore\n3.3;2024;3,8\n3.3;2023;altissimo\n") == [
+    unbanded = Plan(
+        plan.folder,
+        plan.header.model_copy(update={"scale": scale}),
+        plan.header_document,
+        plan.areas,
+    )
+    assert problems_of(
+        tmp_path, unbanded, "indicatore;anno;valore\n3.3;2024;3,8\n3.3;2023;altissimo\n"
+    ) == [
         'dati.csv:2:3: value "3,8" for 3.3: the plan\'s scale has no bands to read a score; '
         "write a level: basso, medio, alto [csv-kind]",
         'dati.csv:3:3: value "altissimo" for 3.3: expected a level of the scale (basso, medio, alto); '
@@ -302,11 +337,16 @@ def test_valid_examples_load(plan: Plan) -> None:
     actuals = load_actuals(EXAMPLES / "valid", plan)
     assert [p.name for p in actuals.files] == ["promotion.csv", "segreteria.csv", "staff.csv"]
     assert len(actuals.values) == 14
-    assert actuals.number("imprese_attive", 2024) == Decimal(42015)  # "42,015", settled by "10520.5"
+    assert actuals.number("imprese_attive", 2024) == Decimal(
+        42015
+    )  # "42,015", settled by "10520.5"
     assert actuals.number("dipendenti_totali", 2024) == Decimal(1250)  # "1.250", settled by "-14,5"
     assert actuals.number("10.3", 2024) == Decimal("92.5")
     assert actuals.get("obiettivi_modificati", 2024) is None  # left empty: not collected yet
-    assert (actuals.values[("3.3", 2024)].value, actuals.values[("1.1", 2024)].value) == ("alto", True)
+    assert (actuals.values[("3.3", 2024)].value, actuals.values[("1.1", 2024)].value) == (
+        "alto",
+        True,
+    )
     assert actuals.values[("9.10", 2024)].source == "PCC"
 
 
@@ -362,7 +402,9 @@ INVALID = {
         '2:3: value "73%" for 1.3: "%" is only for values in %, and 1.3 is measured in "n."; '
         'write it without "%" [csv-kind]'
     ],
-    "repeated-column": ['1:2: column "misura" repeats column 1 ("indicatore"); keep one [csv-header]'],
+    "repeated-column": [
+        '1:2: column "misura" repeats column 1 ("indicatore"); keep one [csv-header]'
+    ],
     "text-for-number": [
         '2:3: value "alto" for 1.3: expected a number in "n." (leave the cell empty if not known yet) [csv-kind]'
     ],
@@ -376,7 +418,9 @@ INVALID = {
         '2:3: value "medo" for 3.3: expected a level of the scale (basso, medio, alto) or a score; '
         'did you mean "medio"? [csv-kind]'
     ],
-    "unknown-measure": ['2:1: unknown indicator or measure "imprese_attiva"; did you mean "imprese_attive"? [csv-key]'],
+    "unknown-measure": [
+        '2:1: unknown indicator or measure "imprese_attiva"; did you mean "imprese_attive"? [csv-key]'
+    ],
     "wrong-field-count": [
         "2:1: 4 fields, but the header has 3 columns [csv-row]",
         "3:1: 2 fields, but the header has 3 columns [csv-row]",

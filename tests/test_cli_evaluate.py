@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cruscotto_cli.actuals import load_actuals
-from cruscotto_cli.cli import app
+from cruscotto_cli.actuals.load import load_actuals
+from cruscotto_cli.cli.app import app
 from cruscotto_cli.evaluate import evaluate
-from cruscotto_cli.planload import load_plan
+from cruscotto_cli.plan.load import load_plan
 from cruscotto_cli.render.data import evaluation_data
 from tests.conftest import write_csv
 
@@ -26,7 +26,10 @@ def test_evaluate_2024_on_the_shipped_data(repo_root: Path, golden) -> None:
     result = run("evaluate", "2024")
     assert result.exit_code == 1, result.output
     last = result.stdout.strip().splitlines()[-1]
-    assert last == "Complessivo 2024: 93,80% Parzialmente raggiunto (raggiunto 43, non raggiunto 9, anno di rilevazione 3, dato mancante 2, eliminato 1)"
+    assert (
+        last
+        == "Complessivo 2024: 93,80% Parzialmente raggiunto (raggiunto 43, non raggiunto 9, anno di rilevazione 3, dato mancante 2, eliminato 1)"
+    )
     golden("evaluate-2024.txt", result.stdout)
 
 
@@ -49,9 +52,22 @@ def test_json_equals_what_the_library_returns(repo_root: Path) -> None:
     assert [a["id"] for a in data["areas"]] == [str(n) for n in range(1, 15)]
     first = data["areas"][0]["indicators"][1]
     assert {k: first[k] for k in ("id", "target", "actual", "status", "degree", "band")} == {
-        "id": "1.2", "target": "≥ 74%", "actual": 73.972603, "status": "not_met", "degree": 99.962977, "band": "Parzialmente raggiunto",
+        "id": "1.2",
+        "target": "≥ 74%",
+        "actual": 73.972603,
+        "status": "not_met",
+        "degree": 99.962977,
+        "band": "Parzialmente raggiunto",
     }
-    assert first["sources"][0] == {"key": "servizi_full_digital", "year": 2024, "value": "54", "source": "illustrativo", "note": None, "file": "actuals/gestione-documentale.csv", "row": 8}
+    assert first["sources"][0] == {
+        "key": "servizi_full_digital",
+        "year": 2024,
+        "value": "54",
+        "source": "illustrativo",
+        "note": None,
+        "file": "actuals/gestione-documentale.csv",
+        "row": 8,
+    }
 
 
 @pytest.mark.parametrize(
@@ -74,7 +90,9 @@ def test_fail_on_chooses_what_exits_1(repo_root: Path, args: list[str], code: in
 def test_filters_by_owner_and_tag(repo_root: Path) -> None:
     data = json.loads(run("evaluate", "2024", "-f", "json", "--owner", "S.Staff").stdout)
     assert [o["id"] for o in data["offices"]] == ["staff"]
-    data = json.loads(run("evaluate", "2024", "-f", "json", "--tag", "obiettivi-comuni-di-sistema").stdout)
+    data = json.loads(
+        run("evaluate", "2024", "-f", "json", "--tag", "obiettivi-comuni-di-sistema").stdout
+    )
     assert sum(len(a["indicators"]) for a in data["areas"]) == 14
 
 
@@ -82,14 +100,28 @@ def test_filters_by_owner_and_tag(repo_root: Path) -> None:
     ("args", "message"),
     [
         (["evaluate", "2030"], "cruscotto: year 2030 is not in the plan: it covers 2022-2026\n"),
-        (["evaluate", "2024", "--area", "15"], 'cruscotto: unknown area "15"; did you mean "5"?; the plan has: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14\n'),
-        (["evaluate", "2024", "--owner", "bilanco"], 'cruscotto: unknown office "bilanco"; did you mean "bilancio"?; the plan has: anagrafico, gestione-documentale, promozione, segreteria, staff, legale, regolazione-mercato, bilancio, risorse-finanziarie\n'),
-        (["evaluate", "2024", "--actuals", "nowhere"], "cruscotto: nowhere: actuals folder not found\n"),
-        (["evaluate", "2024", "--plan", "nowhere"], "cruscotto: nowhere: plan folder not found; give one with --plan DIR\n"),
+        (
+            ["evaluate", "2024", "--area", "15"],
+            'cruscotto: unknown area "15"; did you mean "5"?; the plan has: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14\n',
+        ),
+        (
+            ["evaluate", "2024", "--owner", "bilanco"],
+            'cruscotto: unknown office "bilanco"; did you mean "bilancio"?; the plan has: anagrafico, gestione-documentale, promozione, segreteria, staff, legale, regolazione-mercato, bilancio, risorse-finanziarie\n',
+        ),
+        (
+            ["evaluate", "2024", "--actuals", "nowhere"],
+            "cruscotto: nowhere: actuals folder not found\n",
+        ),
+        (
+            ["evaluate", "2024", "--plan", "nowhere"],
+            "cruscotto: nowhere: plan folder not found; give one with --plan DIR\n",
+        ),
         (["template", "2031"], "cruscotto: year 2031 is not in the plan: it covers 2022-2026\n"),
     ],
 )
-def test_bad_usage_exits_2_with_a_clear_message(repo_root: Path, args: list[str], message: str) -> None:
+def test_bad_usage_exits_2_with_a_clear_message(
+    repo_root: Path, args: list[str], message: str
+) -> None:
     result = run(*args)
     assert (result.exit_code, result.stderr) == (2, message)
 
@@ -105,19 +137,31 @@ def test_invalid_actuals_stop_evaluation_with_exit_2(repo_root: Path, tmp_path: 
 
 
 @pytest.mark.parametrize("format", ["json", "table", "csv"])
-def test_a_value_of_many_digits_is_shown_never_a_crash(repo_root: Path, tmp_path: Path, format: str) -> None:
+def test_a_value_of_many_digits_is_shown_never_a_crash(
+    repo_root: Path, tmp_path: Path, format: str
+) -> None:
     # Rounding it to 6 decimals (JSON) or 3 (shown) in the default 28-digit context failed: exit 3.
-    write_csv(tmp_path, "dati.csv", "indicatore;anno;valore\n9.6;2024;1234567890123456789012345678,12345\n")
+    write_csv(
+        tmp_path,
+        "dati.csv",
+        "indicatore;anno;valore\n9.6;2024;1234567890123456789012345678,12345\n",
+    )
     result = run("evaluate", "2024", "--actuals", str(tmp_path), "--area", "9", "--format", format)
     assert result.exit_code == 1, result.output
     if format == "json":
-        actuals = {i["id"]: i["actual"] for a in json.loads(result.stdout)["areas"] for i in a["indicators"]}
+        actuals = {
+            i["id"]: i["actual"]
+            for a in json.loads(result.stdout)["areas"]
+            for i in a["indicators"]
+        }
         assert actuals["9.6"] == 1234567890123456789012345678.123
     else:
         assert "1234567890123456789012345678,123" in result.stdout
 
 
-def test_an_internal_error_exits_3_and_says_how_to_see_the_traceback(repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_internal_error_exits_3_and_says_how_to_see_the_traceback(
+    repo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("boom")
 
@@ -130,13 +174,18 @@ def test_an_internal_error_exits_3_and_says_how_to_see_the_traceback(repo_root: 
     )
 
 
-def test_output_is_written_whole_and_never_over_a_file_without_force(repo_root: Path, tmp_path: Path) -> None:
+def test_output_is_written_whole_and_never_over_a_file_without_force(
+    repo_root: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "esito.json"
     assert run("evaluate", "2024", "-f", "json", "-o", str(target)).exit_code == 1
     assert json.loads(target.read_text(encoding="utf-8"))["year"] == 2024
     target.write_text("kept", encoding="utf-8")
     result = run("evaluate", "2024", "-f", "json", "-o", str(target))
-    assert (result.exit_code, result.stderr) == (2, f"cruscotto: {target}: exists; use --force to overwrite it\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"cruscotto: {target}: exists; use --force to overwrite it\n",
+    )
     assert target.read_text(encoding="utf-8") == "kept"
     assert run("evaluate", "2024", "-f", "json", "-o", str(target), "--force").exit_code == 1
     assert json.loads(target.read_text(encoding="utf-8"))["year"] == 2024
@@ -145,7 +194,10 @@ def test_output_is_written_whole_and_never_over_a_file_without_force(repo_root: 
 
 def test_output_into_a_missing_folder_is_a_clear_error(repo_root: Path, tmp_path: Path) -> None:
     result = run("evaluate", "2024", "-o", str(tmp_path / "no" / "esito.txt"))
-    assert (result.exit_code, result.stderr) == (2, f"cruscotto: {tmp_path}/no/esito.txt: cannot write in {tmp_path}/no: No such file or directory\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"cruscotto: {tmp_path}/no/esito.txt: cannot write in {tmp_path}/no: No such file or directory\n",
+    )
 
 
 def test_inputs_are_never_modified(repo_root: Path, tmp_path: Path) -> None:
@@ -158,17 +210,19 @@ def test_inputs_are_never_modified(repo_root: Path, tmp_path: Path) -> None:
 def test_template_lists_what_each_office_must_report(repo_root: Path, golden) -> None:
     result = run("template", "2024")
     assert result.exit_code == 0
-    assert result.stdout_bytes.decode("utf-8").startswith("\ufeffchiave;anno;valore;nome;ufficio;unità;fonte;nota\r\n")
+    assert result.stdout_bytes.decode("utf-8").startswith(
+        "\ufeffchiave;anno;valore;nome;ufficio;unità;fonte;nota\r\n"
+    )
     golden("template-2024.csv", result.stdout_bytes.decode("utf-8"))
     # Indicator ids are Excel text formulas, so that Excel does not turn "9.10" into 9,1.
     assert '\r\n"=""9.10""";2024;;' in result.stdout_bytes.decode("utf-8")
     staff = run("template", "2024", "--owner", "staff").stdout_bytes.decode("utf-8").split("\r\n")
     assert staff[1:-1] == [
-        "\"=\"\"4.1\"\"\";2024;;Creazione e partecipazione tavoli di sviluppo;S. Staff;n.;;",
-        "\"=\"\"8.1\"\"\";2024;;Assenza di segnalazioni illeciti/eventi corruttivi (PTPCT);S. Staff;n.;;",
-        "\"=\"\"8.3\"\"\";2024;;Incrementare il grado di trasparenza dell'amministrazione (Indice composto che esprime il livello di trasparenza dell'ente sulla base delle valutazioni dell'OIV);S. Staff;%;;",
-        "\"=\"\"9.9\"\"\";2024;;Indicatore sintetico esprimente il grado medio di soddisfazione rilevata da indagini di customer satisfaction da parte dei diversi servizi camerali;S. Staff;livello;;",
-        "\"=\"\"10.1\"\"\";2024;;Incremento efficienza/efficacia processi mappati progetto lean organization: monitoraggio costante degli indicatori;S. Staff;sì/no;;",
+        '"=""4.1""";2024;;Creazione e partecipazione tavoli di sviluppo;S. Staff;n.;;',
+        '"=""8.1""";2024;;Assenza di segnalazioni illeciti/eventi corruttivi (PTPCT);S. Staff;n.;;',
+        '"=""8.3""";2024;;Incrementare il grado di trasparenza dell\'amministrazione (Indice composto che esprime il livello di trasparenza dell\'ente sulla base delle valutazioni dell\'OIV);S. Staff;%;;',
+        '"=""9.9""";2024;;Indicatore sintetico esprimente il grado medio di soddisfazione rilevata da indagini di customer satisfaction da parte dei diversi servizi camerali;S. Staff;livello;;',
+        '"=""10.1""";2024;;Incremento efficienza/efficacia processi mappati progetto lean organization: monitoraggio costante degli indicatori;S. Staff;sì/no;;',
         "azioni_infrastrutture_realizzate;2024;;N. azioni realizzate per la gestione strategica di Infrastrutture Portualità Logistica;S. Staff;n.;;",
         "azioni_infrastrutture_effettive;2024;;N. azioni effettive per la gestione strategica di Infrastrutture Portualità Logistica;S. Staff;n.;;",
         "obiettivi_modificati;2024;;N. obiettivi soggetti a modifica in itinere;S. Staff;n.;;",
@@ -183,7 +237,10 @@ def test_template_lists_what_each_office_must_report(repo_root: Path, golden) ->
 def test_a_filled_template_reads_back_as_actuals(repo_root: Path, tmp_path: Path) -> None:
     text = run("template", "2022", "--owner", "segreteria").stdout_bytes.decode("utf-8")
     assert "accessi_biblioteca;2021;" in text  # the first year asks for the previous year's counts
-    filled = "\r\n".join(line.replace(";;", ";7;", 1) if i and line else line for i, line in enumerate(text.lstrip("\ufeff").split("\r\n")))
+    filled = "\r\n".join(
+        line.replace(";;", ";7;", 1) if i and line else line
+        for i, line in enumerate(text.lstrip("\ufeff").split("\r\n"))
+    )
     (tmp_path / "segreteria.csv").write_text(filled, encoding="utf-8")
     result = run("validate", "--actuals", str(tmp_path))
     assert result.exit_code == 0, result.stdout
@@ -197,7 +254,9 @@ def test_template_never_overwrites_without_force(repo_root: Path, tmp_path: Path
 
 
 def test_a_narrow_terminal_gets_a_list_that_keeps_every_name(repo_root: Path) -> None:
-    result = runner.invoke(app, ["evaluate", "2024", "--area", "4"], env={"COLUMNS": "60", "NO_COLOR": "1"})
+    result = runner.invoke(
+        app, ["evaluate", "2024", "--area", "4"], env={"COLUMNS": "60", "NO_COLOR": "1"}
+    )
     assert result.stdout.splitlines() == [
         "Area 4. Infrastutture Portualità Logistica Gestione ",
         "Strategica delle partecipazioni societarie",

@@ -11,11 +11,11 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cruscotto_cli import __version__
-from cruscotto_cli.cli import app
-from cruscotto_cli.planload import load_plan
+from cruscotto_cli.cli.app import app
+from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.plan.schema import schema_text
+from cruscotto_cli.plan.selection import Selection
 from cruscotto_cli.render.data import plan_data
-from cruscotto_cli.schema import schema_text
-from cruscotto_cli.selection import Selection
 from tests.conftest import PLAN, REPO
 
 INVALID = REPO / "tests" / "examples" / "plans" / "invalid"
@@ -38,7 +38,9 @@ def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def bad_plan(elsewhere: Path) -> Path:
     """A plan with three unknown owners, copied to ./plan."""
-    shutil.copytree(INVALID / "unknown-owner", elsewhere / "plan", ignore=shutil.ignore_patterns("expected.txt"))
+    shutil.copytree(
+        INVALID / "unknown-owner", elsewhere / "plan", ignore=shutil.ignore_patterns("expected.txt")
+    )
     return elsewhere / "plan"
 
 
@@ -47,7 +49,11 @@ def bad_plan(elsewhere: Path) -> Path:
 
 def test_validate_the_shipped_plan(elsewhere: Path) -> None:
     result = run("validate", "--plan", str(PLAN))
-    assert (result.exit_code, result.stdout, result.stderr) == (0, f"ok: {PLAN}/ ({AREAS} areas, {INDICATORS} indicators)\n", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        f"ok: {PLAN}/ ({AREAS} areas, {INDICATORS} indicators)\n",
+        "",
+    )
 
 
 def test_validate_in_the_repository_root_checks_plan_and_actuals(repo_root: Path) -> None:
@@ -55,7 +61,9 @@ def test_validate_in_the_repository_root_checks_plan_and_actuals(repo_root: Path
     assert result.exit_code == 0, result.output
     verdict = result.stdout.splitlines()
     assert len(verdict) == 1
-    assert verdict[0].startswith(f"ok: plan/ ({AREAS} areas, {INDICATORS} indicators) and actuals/ (")
+    assert verdict[0].startswith(
+        f"ok: plan/ ({AREAS} areas, {INDICATORS} indicators) and actuals/ ("
+    )
 
 
 def test_validate_reports_every_problem_then_the_verdict(bad_plan: Path) -> None:
@@ -64,7 +72,7 @@ def test_validate_reports_every_problem_then_the_verdict(bad_plan: Path) -> None
     assert result.stdout == (
         'plan/01-a.yaml:7:12: unknown office "staf"; did you mean "staff"?; offices: staff, bilancio [unknown-office]\n'
         'plan/01-a.yaml:13:12: unknown office "S. Bilancio"; did you mean "bilancio"?; offices: staff, bilancio [unknown-office]\n'
-        "plan/01-a.yaml:19:12: unknown office \"ragioneria\"; offices: staff, bilancio [unknown-office]\n"
+        'plan/01-a.yaml:19:12: unknown office "ragioneria"; offices: staff, bilancio [unknown-office]\n'
         "3 problems in plan/\n"
     )
 
@@ -86,12 +94,20 @@ def test_validate_json(bad_plan: Path) -> None:
 
 def test_validate_json_of_a_valid_plan(elsewhere: Path) -> None:
     data = json.loads(run("validate", "--plan", str(PLAN), "-f", "json").stdout)
-    assert data == {"valid": True, "checked": f"{PLAN}/ ({AREAS} areas, {INDICATORS} indicators)", "problems": []}
+    assert data == {
+        "valid": True,
+        "checked": f"{PLAN}/ ({AREAS} areas, {INDICATORS} indicators)",
+        "problems": [],
+    }
 
 
 def test_validate_github_escapes_data_and_properties(elsewhere: Path) -> None:
     folder = elsewhere / "piano 50%, v:2"
-    shutil.copytree(INVALID / "percentage-on-a-non-percent-unit", folder, ignore=shutil.ignore_patterns("expected.txt"))
+    shutil.copytree(
+        INVALID / "percentage-on-a-non-percent-unit",
+        folder,
+        ignore=shutil.ignore_patterns("expected.txt"),
+    )
     result = run("validate", "--plan", str(folder.relative_to(elsewhere)), "--format", "github")
     assert result.exit_code == 1
     assert result.stdout == (
@@ -105,7 +121,11 @@ def test_validate_github_escapes_data_and_properties(elsewhere: Path) -> None:
 
 def test_validate_a_missing_plan_folder_is_a_usage_error(elsewhere: Path) -> None:
     result = run("validate", "--plan", "nowhere")
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", "cruscotto: nowhere: plan folder not found; give one with --plan DIR\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "cruscotto: nowhere: plan folder not found; give one with --plan DIR\n",
+    )
 
 
 def test_validate_a_bad_format_is_a_usage_error(elsewhere: Path) -> None:
@@ -120,7 +140,9 @@ def test_validate_a_bad_format_is_a_usage_error(elsewhere: Path) -> None:
 def test_show_lists_every_area(repo_root: Path) -> None:
     result = run("show")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == f"Cruscotto strategico 2022-2026 ({INDICATORS} indicatori)"
+    assert (
+        result.stdout.splitlines()[0] == f"Cruscotto strategico 2022-2026 ({INDICATORS} indicatori)"
+    )
     plan = load_plan(PLAN)
     for area, _ in plan.areas:
         assert f"{area.id}. {area.title}" in result.stdout
@@ -183,11 +205,25 @@ def test_show_json_indicator_keys_and_values(repo_root: Path) -> None:
         "symbol": None,
         "formula": "servizi_full_digital / servizi_totali * 100",
         "weight": 1,
-        "targets": {"2022": "≥ 73%", "2023": "≥ 72%", "2024": "≥ 74%", "2025": "≥76%", "2026": "≥ 78%"},
+        "targets": {
+            "2022": "≥ 73%",
+            "2023": "≥ 72%",
+            "2024": "≥ 74%",
+            "2025": "≥76%",
+            "2026": "≥ 78%",
+        },
         "tags": [],
         "source": "Pareto",
         "notes": [],
-        "changes": [{"date": "2022-10-25", "act": "D CC 25/10/2022", "change": "target", "from_year": None, "note": None}],
+        "changes": [
+            {
+                "date": "2022-10-25",
+                "act": "D CC 25/10/2022",
+                "change": "target",
+                "from_year": None,
+                "note": None,
+            }
+        ],
         "withdrawn": None,
     }
 
@@ -197,7 +233,13 @@ SAMPLE_TARGETS = {  # read off docs/source/cruscotto-strategico.txt
     "1.3": {"2024": "140", "2025": "140", "2026": "140"},
     "1.5": {"2024": "Anno rilevazione", "2025": "700", "2026": "700"},
     "1.6": {"2024": "Anno rilevazione", "2025": "0,4", "2026": "0,4"},
-    "9.10": {"2022": "ITP < -10", "2023": "ITP < -10", "2024": "ITP < -13", "2025": "ITP < -15", "2026": "ITP < -15"},
+    "9.10": {
+        "2022": "ITP < -10",
+        "2023": "ITP < -10",
+        "2024": "ITP < -13",
+        "2025": "ITP < -15",
+        "2026": "ITP < -15",
+    },
     "14.2": {"2022": "<1", "2023": "<1", "2024": "<1", "2025": "<1", "2026": "<1"},
     "14.4": {"2024": "-10,10%", "2025": "-9,90%", "2026": "-9,70%"},
 }
@@ -218,11 +260,17 @@ def test_show_json_targets_match_the_seed(repo_root: Path) -> None:
         (["--area", "9", "--area", "14"], ["9", "14"], 17),
         (["--owner", "staff"], ["4", "8", "9", "10", "12"], 10),
         (["--owner", "S.Staff"], ["4", "8", "9", "10", "12"], 10),
-        (["--tag", "obiettivi-comuni-di-sistema"], ["1", "5", "14"], 14),  # 14 rows "Obiettivi comuni di sistema" in the source document
+        (
+            ["--tag", "obiettivi-comuni-di-sistema"],
+            ["1", "5", "14"],
+            14,
+        ),  # 14 rows "Obiettivi comuni di sistema" in the source document
         (["--area", "9", "--owner", "staff"], ["9"], 2),
     ],
 )
-def test_show_filters(repo_root: Path, options: list[str], areas: list[str], indicators: int) -> None:
+def test_show_filters(
+    repo_root: Path, options: list[str], areas: list[str], indicators: int
+) -> None:
     result = run("show", "--format", "json", *options)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -230,24 +278,34 @@ def test_show_filters(repo_root: Path, options: list[str], areas: list[str], ind
     assert sum(len(a["indicators"]) for a in data["areas"]) == indicators
     plan = load_plan(PLAN)
     pairs = list(itertools.pairwise(options))
-    selection = Selection(*(tuple(v for k, v in pairs if k == option) for option in ("--area", "--owner", "--tag")))
+    selection = Selection(
+        *(tuple(v for k, v in pairs if k == option) for option in ("--area", "--owner", "--tag"))
+    )
     assert data == plan_data(plan, selection.apply(plan))
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--area", "99"], 'unknown area "99"; did you mean "9"?; the plan has: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14'),
+        (
+            ["--area", "99"],
+            'unknown area "99"; did you mean "9"?; the plan has: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14',
+        ),
         (
             ["--owner", "staf"],
             'unknown office "staf"; did you mean "staff"?; the plan has: anagrafico, gestione-documentale, promozione, segreteria, staff, legale, '
             "regolazione-mercato, bilancio, risorse-finanziarie",
         ),
-        (["--tag", "obiettivi"], 'unknown tag "obiettivi"; the plan has: obiettivi-comuni-di-sistema'),
+        (
+            ["--tag", "obiettivi"],
+            'unknown tag "obiettivi"; the plan has: obiettivi-comuni-di-sistema',
+        ),
         (["99.9"], 'unknown indicator "99.9"; did you mean "9.9"?; `cruscotto show` lists them'),
     ],
 )
-def test_show_unknown_names_are_usage_errors(repo_root: Path, args: list[str], message: str) -> None:
+def test_show_unknown_names_are_usage_errors(
+    repo_root: Path, args: list[str], message: str
+) -> None:
     result = run("show", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"cruscotto: {message}\n")
 
@@ -266,7 +324,11 @@ def test_show_an_invalid_plan_is_exit_2(bad_plan: Path) -> None:
 def test_schema_prints_the_committed_copy(kind: str) -> None:
     result = run("schema", kind)
     assert result.exit_code == 0
-    assert result.stdout == (REPO / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8") == schema_text(kind)
+    assert (
+        result.stdout
+        == (REPO / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
+        == schema_text(kind)
+    )
 
 
 def test_schema_default_is_the_area_file() -> None:
@@ -277,7 +339,10 @@ def test_schema_to_a_file_never_overwrites_without_force(elsewhere: Path) -> Non
     assert run("schema", "plan", "-o", "plan.schema.json").exit_code == 0
     assert (elsewhere / "plan.schema.json").read_text(encoding="utf-8") == schema_text("plan")
     again = run("schema", "plan", "-o", "plan.schema.json")
-    assert (again.exit_code, again.stderr) == (2, "cruscotto: plan.schema.json: exists; use --force to overwrite it\n")
+    assert (again.exit_code, again.stderr) == (
+        2,
+        "cruscotto: plan.schema.json: exists; use --force to overwrite it\n",
+    )
     assert run("schema", "plan", "-o", "plan.schema.json", "--force").exit_code == 0
 
 

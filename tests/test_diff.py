@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from cruscotto_cli.cli import app
-from cruscotto_cli.diff import compare
-from cruscotto_cli.planload import load_plan
+from cruscotto_cli.cli.app import app
+from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.versions.diff import compare
 
 SHIPPED = Path(__file__).parent.parent / "plan"
 AREA1 = "plan/01-semplificazione-digitalizzazione.yaml"
@@ -108,11 +108,20 @@ def test_an_old_act_does_not_back_a_new_change(repo: Path) -> None:
 
 
 def test_a_withdrawn_indicator_is_backed_by_its_withdrawal(repo: Path) -> None:
-    edit(repo, AREA1, "      2026: \"140\"\n    tags: [obiettivi-comuni-di-sistema]\n\n  - id: \"1.4\"",
-         "      2026: \"140\"\n    tags: [obiettivi-comuni-di-sistema]\n    changes:\n" + ACT % "withdrawn" + "\n  - id: \"1.4\"")
+    edit(
+        repo,
+        AREA1,
+        '      2026: "140"\n    tags: [obiettivi-comuni-di-sistema]\n\n  - id: "1.4"',
+        '      2026: "140"\n    tags: [obiettivi-comuni-di-sistema]\n    changes:\n'
+        + ACT % "withdrawn"
+        + '\n  - id: "1.4"',
+    )
     result = run("diff", "--against", "HEAD")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "1.3: withdrawn from 2024: backed by D CC 28/03/2024 (2024-03-28)\n1 change from HEAD, each backed by its act\n"
+    assert (
+        result.stdout
+        == "1.3: withdrawn from 2024: backed by D CC 28/03/2024 (2024-03-28)\n1 change from HEAD, each backed by its act\n"
+    )
 
 
 def test_a_deleted_indicator_must_be_withdrawn_instead(repo: Path) -> None:
@@ -145,13 +154,18 @@ def test_a_revision_that_does_not_exist(repo: Path) -> None:
     )
 
 
-def test_a_folder_that_is_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_that_is_not_a_git_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copytree(SHIPPED, tmp_path / "plan")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     result = run("diff", "--against", "main")
     assert result.exit_code == 2
-    assert result.stderr == "cruscotto: plan: not in a git repository: a revision can only be read from one (diff --against also takes a plan folder)\n"
+    assert (
+        result.stderr
+        == "cruscotto: plan: not in a git repository: a revision can only be read from one (diff --against also takes a plan folder)\n"
+    )
 
 
 def test_a_plan_folder_as_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -180,35 +194,67 @@ def test_an_added_indicator_needs_an_added_entry(repo: Path) -> None:
         handle.write("\n" + block)
     result = run("diff", "--against", "HEAD")
     assert result.exit_code == 1
-    assert "indicator 1.9 was added with no `added` entry in its changes naming the act that added it [unbacked-change]" in result.stdout
+    assert (
+        "indicator 1.9 was added with no `added` entry in its changes naming the act that added it [unbacked-change]"
+        in result.stdout
+    )
     with (repo / AREA1).open("a", encoding="utf-8") as handle:
         handle.write("    changes:\n" + ACT % "added")
     backed = run("diff", "--against", "HEAD").stdout
-    assert backed == '1.9: added: "Nuovo indicatore": backed by D CC 28/03/2024 (2024-03-28)\n1 change from HEAD, each backed by its act\n'
+    assert (
+        backed
+        == '1.9: added: "Nuovo indicatore": backed by D CC 28/03/2024 (2024-03-28)\n1 change from HEAD, each backed by its act\n'
+    )
 
 
 def test_an_edited_history_entry_is_a_finding(repo: Path) -> None:
-    edit(repo, AREA1, 'act: "D CC 25/10/2022", change: target}', 'act: "D CC 26/10/2022", change: target}')
+    edit(
+        repo,
+        AREA1,
+        'act: "D CC 25/10/2022", change: target}',
+        'act: "D CC 26/10/2022", change: target}',
+    )
     result = run("diff", "--against", "HEAD")
     assert result.exit_code == 1
-    assert "history entry (target by D CC 25/10/2022 of 2022-10-25) was removed or edited" in result.stdout
+    assert (
+        "history entry (target by D CC 25/10/2022 of 2022-10-25) was removed or edited"
+        in result.stdout
+    )
 
 
 @pytest.mark.parametrize(
     ("old", "new", "kind", "code"),
     [
-        ("    owner: promozione\n    unit: \"n.\"\n    direction: higher\n    targets:\n      2024: \"140\"",
-         "    owner: staff\n    unit: \"n.\"\n    direction: higher\n    targets:\n      2024: \"140\"", "owner", 0),
-        ("    unit: \"n.\"\n    direction: higher\n    targets:\n      2024: \"140\"",
-         "    unit: \"%\"\n    direction: higher\n    targets:\n      2024: \"140\"", "owner", 1),
-        ("    unit: \"n.\"\n    direction: higher\n    targets:\n      2024: \"140\"",
-         "    unit: \"%\"\n    direction: higher\n    targets:\n      2024: \"140\"", "indicator", 0),
+        (
+            '    owner: promozione\n    unit: "n."\n    direction: higher\n    targets:\n      2024: "140"',
+            '    owner: staff\n    unit: "n."\n    direction: higher\n    targets:\n      2024: "140"',
+            "owner",
+            0,
+        ),
+        (
+            '    unit: "n."\n    direction: higher\n    targets:\n      2024: "140"',
+            '    unit: "%"\n    direction: higher\n    targets:\n      2024: "140"',
+            "owner",
+            1,
+        ),
+        (
+            '    unit: "n."\n    direction: higher\n    targets:\n      2024: "140"',
+            '    unit: "%"\n    direction: higher\n    targets:\n      2024: "140"',
+            "indicator",
+            0,
+        ),
     ],
 )
-def test_fields_need_the_matching_kind(repo: Path, old: str, new: str, kind: str, code: int) -> None:
+def test_fields_need_the_matching_kind(
+    repo: Path, old: str, new: str, kind: str, code: int
+) -> None:
     edit(repo, AREA1, old, new)
-    edit(repo, AREA1, "    tags: [obiettivi-comuni-di-sistema]\n\n  - id: \"1.4\"",
-         "    tags: [obiettivi-comuni-di-sistema]\n    changes:\n" + ACT % kind + "\n  - id: \"1.4\"")
+    edit(
+        repo,
+        AREA1,
+        '    tags: [obiettivi-comuni-di-sistema]\n\n  - id: "1.4"',
+        "    tags: [obiettivi-comuni-di-sistema]\n    changes:\n" + ACT % kind + '\n  - id: "1.4"',
+    )
     assert run("diff", "--against", "HEAD").exit_code == code
 
 
@@ -218,9 +264,19 @@ def test_json_equals_the_library(repo: Path) -> None:
     assert data["backed"] is True
     assert data["changes"] == [
         {
-            "indicator": "1.2", "change": "target", "year": 2023, "old": "≥ 72%", "new": "≥ 75%", "backed": True,
+            "indicator": "1.2",
+            "change": "target",
+            "year": 2023,
+            "old": "≥ 72%",
+            "new": "≥ 75%",
+            "backed": True,
             "acts": [{"date": "2024-03-28", "act": "D CC 28/03/2024", "change": "target"}],
-            "problem": None, "code": None, "version": "head", "path": AREA1, "line": 23, "column": 13,
+            "problem": None,
+            "code": None,
+            "version": "head",
+            "path": AREA1,
+            "line": 23,
+            "column": 13,
         }
     ]
     library = compare(load_plan(repo / "plan"), load_plan(repo / "plan"))

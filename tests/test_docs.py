@@ -8,11 +8,13 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from cruscotto_cli.cli import app
+from cruscotto_cli.cli.app import app
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
-COMMANDS = sorted(c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands)
+COMMANDS = sorted(
+    c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
+)
 
 
 def test_the_commands_are_the_ones_of_the_contract() -> None:
@@ -21,7 +23,9 @@ def test_the_commands_are_the_ones_of_the_contract() -> None:
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_command_is_in_the_readme_commands_table(name: str) -> None:
-    assert re.search(rf"^\| `cruscotto {name}\b", README, re.MULTILINE), f"README's command table lacks `cruscotto {name}`"
+    assert re.search(rf"^\| `cruscotto {name}\b", README, re.MULTILINE), (
+        f"README's command table lacks `cruscotto {name}`"
+    )
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -42,7 +46,11 @@ def test_the_readme_opens_with_the_two_set_up_commands_that_ci_runs() -> None:
 
 def test_the_readme_says_the_shipped_actuals_are_illustrative() -> None:
     assert "**The shipped actuals are illustrative.**" in README
-    rows = [line for path in (REPO / "actuals").glob("*.csv") for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]]
+    rows = [
+        line
+        for path in (REPO / "actuals").glob("*.csv")
+        for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]
+    ]
     assert rows and all("illustrativo" in row for row in rows)
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from cruscotto_cli.actuals import load_actuals
+from cruscotto_cli.actuals.load import load_actuals
 from cruscotto_cli.evaluate import Evaluation, Status, evaluate
-from cruscotto_cli.planload import load_plan
-from cruscotto_cli.selection import Selection
+from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.plan.selection import Selection
 from tests.conftest import write_csv, write_plan
 
 AREA = """\
@@ -86,7 +86,14 @@ def loaded(tmp_path: Path):
 
 
 def _statuses(result: Evaluation) -> dict[str, tuple[str, str | None, str | None]]:
-    return {o.indicator.id: (o.status.value, None if o.degree is None else str(round(o.degree * 100, 2)), o.reason) for o in result.outcomes}
+    return {
+        o.indicator.id: (
+            o.status.value,
+            None if o.degree is None else str(round(o.degree * 100, 2)),
+            o.reason,
+        )
+        for o in result.outcomes
+    }
 
 
 def test_2022_baseline_no_target_and_a_bare_lower_value(loaded) -> None:
@@ -130,7 +137,10 @@ def test_missing_previous_year_is_invalid_with_its_reason(tmp_path: Path) -> Non
     plan = load_plan(write_plan(tmp_path / "plan", AREA))
     write_csv(tmp_path / "actuals", "dati.csv", "indicatore;anno;valore\naccessi;2023;120\n")
     outcome = evaluate(plan, load_actuals(tmp_path / "actuals", plan), 2023).outcomes[1]
-    assert (outcome.status, outcome.reason) == (Status.INVALID, "no value of accessi for 2022 (prev(accessi))")
+    assert (outcome.status, outcome.reason) == (
+        Status.INVALID,
+        "no value of accessi for 2022 (prev(accessi))",
+    )
 
 
 def test_roll_up_is_the_weighted_mean_of_scored_indicators(loaded) -> None:
@@ -141,9 +151,14 @@ def test_roll_up_is_the_weighted_mean_of_scored_indicators(loaded) -> None:
     assert result.overall.score == expected
     assert result.overall.band == "Non raggiunto"
     assert result.overall.counts == {Status.MET: 2, Status.NOT_MET: 3, Status.WITHDRAWN: 1}
-    offices = {s.key: (round(s.score * 100, 4), s.counts) for s in result.offices if s.score is not None}
+    offices = {
+        s.key: (round(s.score * 100, 4), s.counts) for s in result.offices if s.score is not None
+    }
     assert offices == {
-        "staff": (round((1 + 3 * Decimal("0.96") + Decimal(16) / 17) / 5 * 100, 4), {Status.MET: 1, Status.NOT_MET: 2, Status.WITHDRAWN: 1}),
+        "staff": (
+            round((1 + 3 * Decimal("0.96") + Decimal(16) / 17) / 5 * 100, 4),
+            {Status.MET: 1, Status.NOT_MET: 2, Status.WITHDRAWN: 1},
+        ),
         "segreteria": (Decimal("50.0000"), {Status.NOT_MET: 1, Status.MET: 1}),
     }
 
@@ -153,7 +168,12 @@ def test_missing_counts_as_zero_and_baseline_is_left_out(loaded) -> None:
     result = evaluate(plan, actuals, 2022)
     # Scored: 1.1 missing 0, 1.4 met 100, 1.6 missing 0; 1.2 baseline and 1.3/1.5 no target left out.
     assert result.overall.score == Decimal(1) / 3
-    assert result.overall.counts == {Status.MISSING: 2, Status.BASELINE: 1, Status.NO_TARGET: 2, Status.MET: 1}
+    assert result.overall.counts == {
+        Status.MISSING: 2,
+        Status.BASELINE: 1,
+        Status.NO_TARGET: 2,
+        Status.MET: 1,
+    }
 
 
 def test_filters_select_indicators_and_reject_unknown_values(loaded) -> None:
@@ -164,7 +184,9 @@ def test_filters_select_indicators_and_reject_unknown_values(loaded) -> None:
     assert [s.key for s in result.offices] == ["segreteria"]
     from cruscotto_cli.diagnostics import UsageError
 
-    with pytest.raises(UsageError, match=r'unknown office "segretria"; did you mean "segreteria"\?'):
+    with pytest.raises(
+        UsageError, match=r'unknown office "segretria"; did you mean "segreteria"\?'
+    ):
         Selection(owners=("segretria",)).apply(plan)
     with pytest.raises(UsageError, match=r'unknown area "7"; the plan has: 1'):
         Selection(areas=("7",)).apply(plan)
@@ -173,4 +195,7 @@ def test_filters_select_indicators_and_reject_unknown_values(loaded) -> None:
 def test_bands_label_a_partly_achieved_score(loaded) -> None:
     plan, actuals = loaded
     result = evaluate(plan, actuals, 2023, Selection(areas=("1",)).apply(plan)[2:4])
-    assert (round(result.overall.score * 100, 2), result.overall.band) == (Decimal("95.53"), "Parzialmente raggiunto")
+    assert (round(result.overall.score * 100, 2), result.overall.band) == (
+        Decimal("95.53"),
+        "Parzialmente raggiunto",
+    )

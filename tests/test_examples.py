@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from cruscotto_cli.diagnostics import InputError
-from cruscotto_cli.planload import load_plan
-from cruscotto_cli.targets import Annual, Baseline, Level, Range, Threshold
+from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.plan.targets import Annual, Baseline, Level, Range, Threshold
 
 EXAMPLES = Path(__file__).parent / "examples" / "plans"
 INVALID = sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.is_dir())
@@ -28,7 +28,9 @@ def test_the_corpus_is_there() -> None:
 
 
 @pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
-def test_invalid_plan_raises_exactly_the_expected_diagnostics(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_invalid_plan_raises_exactly_the_expected_diagnostics(
+    case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert expected, f"{case}/expected.txt is empty"
     monkeypatch.chdir(case)
@@ -47,9 +49,32 @@ def test_the_valid_corpus_uses_every_target_form() -> None:
     plan = load_plan(EXAMPLES / "valid" / "every-target-form")
     texts = {t.text for i in plan.indicators() for t in i.targets.values()}
     seed_forms = {
-        "≥ 73%", ">=80%", ">= 80%", "> 1", ">1", "≥1", "<= 1", "< 20%", "100%", "140", "0,4", "1,45", "0,00", "-10,10%", "68,50%",
-        "> medio", "> Medio", "ITP < -10", "Annuale", "Anno di rilevazione", "Anno rilevazione", "Anno di rilevazione (revisione piano)",
-        "≤ 5", "= 100%", "tra 80% e 90%", "80%-90%",
+        "≥ 73%",
+        ">=80%",
+        ">= 80%",
+        "> 1",
+        ">1",
+        "≥1",
+        "<= 1",
+        "< 20%",
+        "100%",
+        "140",
+        "0,4",
+        "1,45",
+        "0,00",
+        "-10,10%",
+        "68,50%",
+        "> medio",
+        "> Medio",
+        "ITP < -10",
+        "Annuale",
+        "Anno di rilevazione",
+        "Anno rilevazione",
+        "Anno di rilevazione (revisione piano)",
+        "≤ 5",
+        "= 100%",
+        "tra 80% e 90%",
+        "80%-90%",
     }
     assert seed_forms <= texts
     kinds = {type(t) for i in plan.indicators() for t in i.targets.values()}

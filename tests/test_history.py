@@ -29,21 +29,36 @@ def test_the_story_of_a_target(repo: Path) -> None:
     result = run("history", "1.2", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert (data["indicator"], data["folder"], data["commits_read"], data["truncated"]) == ("1.2", "plan", 4, False)
+    assert (data["indicator"], data["folder"], data["commits_read"], data["truncated"]) == (
+        "1.2",
+        "plan",
+        4,
+        False,
+    )
     first, second, broken = data["steps"]
     assert first["subject"] == "Piano approvato"
-    assert first["recorded"] == [{"date": "2022-10-25", "act": "D CC 25/10/2022", "change": "target"}]
+    assert first["recorded"] == [
+        {"date": "2022-10-25", "act": "D CC 25/10/2022", "change": "target"}
+    ]
     assert first["changes"][0]["change"] == "added"
     assert [(c["year"], c["old"], c["new"]) for c in first["changes"][1:]] == [
-        (2022, None, "≥ 73%"), (2023, None, "≥ 72%"), (2024, None, "≥ 74%"), (2025, None, "≥76%"), (2026, None, "≥ 78%"),
+        (2022, None, "≥ 73%"),
+        (2023, None, "≥ 72%"),
+        (2024, None, "≥ 74%"),
+        (2025, None, "≥76%"),
+        (2026, None, "≥ 78%"),
     ]
     assert second["subject"] == "Target 2023 of 1.2 (D CC 28/03/2024)"
-    assert second["recorded"] == [{"date": "2024-03-28", "act": "D CC 28/03/2024", "change": "target"}]
+    assert second["recorded"] == [
+        {"date": "2024-03-28", "act": "D CC 28/03/2024", "change": "target"}
+    ]
     assert second["changes"] == [{"change": "target", "year": 2023, "old": "≥ 72%", "new": "≥ 75%"}]
     assert second["commit"] == git(repo, "rev-parse", "HEAD~2").strip()
     assert broken["subject"] == "A typo"
     assert broken["skipped"] == "the plan does not load at this commit (1 problem): skipped"
-    assert broken["problems"][0].startswith(f'{broken["short"]}:{AREA1}:24:13: target "=> 74%": unknown comparator "=>"')
+    assert broken["problems"][0].startswith(
+        f'{broken["short"]}:{AREA1}:24:13: target "=> 74%": unknown comparator "=>"'
+    )
 
 
 def test_the_table(repo: Path) -> None:
@@ -51,7 +66,9 @@ def test_the_table(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].strip() == "Indicator 1.2: history of plan/"
-    head = lines.index(next(line for line in lines if "Target 2023 of 1.2 (D CC 28/03/2024)" in line))
+    head = lines.index(
+        next(line for line in lines if "Target 2023 of 1.2 (D CC 28/03/2024)" in line)
+    )
     assert lines[head + 1].strip() == "acts recorded: D CC 28/03/2024 (2024-03-28)"
     assert lines[head + 3].split() == ["change", "year", "old", "new"]
     assert lines[head + 5].split() == ["target", "2023", "≥", "72%", "≥", "75%"]
@@ -72,7 +89,10 @@ def test_max_commits_bounds_the_work(repo: Path) -> None:
 def test_an_unknown_indicator(repo: Path) -> None:
     result = run("history", "99.9")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == 'cruscotto: indicator "99.9" is in none of the 4 commits that touched plan/ (see --max-commits)\n'
+    assert (
+        result.stderr
+        == 'cruscotto: indicator "99.9" is in none of the 4 commits that touched plan/ (see --max-commits)\n'
+    )
 
 
 def test_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,4 +101,7 @@ def test_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     result = run("history", "1.2")
     assert result.exit_code == 2
-    assert result.stderr == "cruscotto: plan: not in a git repository: a revision can only be read from one (diff --against also takes a plan folder)\n"
+    assert (
+        result.stderr
+        == "cruscotto: plan: not in a git repository: a revision can only be read from one (diff --against also takes a plan folder)\n"
+    )

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from cruscotto_cli.judge import judge
-from cruscotto_cli.model import ScaleLevel
-from cruscotto_cli.targets import parse_target
+from cruscotto_cli.plan.model import ScaleLevel
+from cruscotto_cli.plan.targets import parse_target
 
 SCALE = (
     ScaleLevel(level="basso"),
@@ -66,7 +66,9 @@ D = Decimal
         ("Annuale", False, None, False, "0"),
     ],
 )
-def test_judgement(target: str, actual: Decimal | str | bool, direction: str | None, met: bool, degree: str) -> None:
+def test_judgement(
+    target: str, actual: Decimal | str | bool, direction: str | None, met: bool, degree: str
+) -> None:
     result = judge(parse_target(target), actual, direction, SCALE)
     assert result.invalid is None
     assert (result.met, result.degree) == (met, Decimal(degree))
@@ -82,12 +84,17 @@ def test_judgement(target: str, actual: Decimal | str | bool, direction: str | N
         ("140", D(1), None, '"140" is a bare value and the indicator has no direction'),
     ],
 )
-def test_values_that_cannot_be_compared_are_invalid(target: str, actual: Decimal | str | bool, direction: str | None, reason: str) -> None:
+def test_values_that_cannot_be_compared_are_invalid(
+    target: str, actual: Decimal | str | bool, direction: str | None, reason: str
+) -> None:
     result = judge(parse_target(target), actual, direction, SCALE)
     assert (result.met, result.degree, result.invalid) == (False, Decimal(0), reason)
 
 
 def test_a_score_below_every_band_is_not_a_level() -> None:
-    scale = (ScaleLevel.model_validate({"level": "medio", "from": 2}), ScaleLevel.model_validate({"level": "alto", "from": 4}))
+    scale = (
+        ScaleLevel.model_validate({"level": "medio", "from": 2}),
+        ScaleLevel.model_validate({"level": "alto", "from": 4}),
+    )
     result = judge(parse_target("> medio"), D(1), None, scale)
     assert result.invalid == '"1" is not a level of the scale (medio, alto)'

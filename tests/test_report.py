@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from cruscotto_cli.cli import app
-from cruscotto_cli.planload import load_plan
-from cruscotto_cli.report.model import generation_date
+from cruscotto_cli.cli.app import app
+from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.report.content import generation_date
 from tests.conftest import PLAN, write_csv
 
 runner = CliRunner()
@@ -46,11 +46,15 @@ def html_2024() -> str:
 # --- golden files: regenerate only on purpose, with pytest --update-golden ----------------------
 
 
-def test_html_report_2024_matches_its_golden_file(html_2024: str, golden: Callable[[str, str], None]) -> None:
+def test_html_report_2024_matches_its_golden_file(
+    html_2024: str, golden: Callable[[str, str], None]
+) -> None:
     golden("report-2024.html", html_2024)
 
 
-def test_markdown_report_2024_matches_its_golden_file(repo_root: Path, golden: Callable[[str, str], None]) -> None:
+def test_markdown_report_2024_matches_its_golden_file(
+    repo_root: Path, golden: Callable[[str, str], None]
+) -> None:
     result = run("report", "2024", "-o", "-", "-f", "markdown", "--date", DATE)
     assert result.exit_code == 0, result.output
     golden("report-2024.md", result.stdout)
@@ -58,7 +62,21 @@ def test_markdown_report_2024_matches_its_golden_file(repo_root: Path, golden: C
 
 # --- the HTML page ----------------------------------------------------------------------------
 
-VOID = {"meta", "link", "br", "hr", "img", "input", "rect", "line", "path", "polyline", "circle", "col", "wbr"}
+VOID = {
+    "meta",
+    "link",
+    "br",
+    "hr",
+    "img",
+    "input",
+    "rect",
+    "line",
+    "path",
+    "polyline",
+    "circle",
+    "col",
+    "wbr",
+}
 
 
 class Balanced(HTMLParser):
@@ -103,7 +121,16 @@ def test_the_html_holds_every_indicator_with_a_chart(html_2024: str) -> None:
 
 
 def test_the_html_has_every_part_the_issue_asks_for(html_2024: str) -> None:
-    for anchor in ("sintesi", "area-1", "area-14", "uffici", "storia", "fonti", "metodo", "origine"):
+    for anchor in (
+        "sintesi",
+        "area-1",
+        "area-14",
+        "uffici",
+        "storia",
+        "fonti",
+        "metodo",
+        "origine",
+    ):
         assert f'id="{anchor}"' in html_2024
     assert '<html lang="it">' in html_2024
     assert "@page { size: A4;" in html_2024
@@ -131,7 +158,20 @@ def test_an_offices_own_scorecard(repo_root: Path) -> None:
 
 
 def test_a_tag_and_an_area_filter(repo_root: Path) -> None:
-    result = run("report", "2024", "-o", "-", "-f", "markdown", "--tag", "obiettivi-comuni-di-sistema", "--area", "1", "--date", DATE)
+    result = run(
+        "report",
+        "2024",
+        "-o",
+        "-",
+        "-f",
+        "markdown",
+        "--tag",
+        "obiettivi-comuni-di-sistema",
+        "--area",
+        "1",
+        "--date",
+        DATE,
+    )
     assert result.exit_code == 0, result.output
     assert "| 1.3 |" in result.stdout and "| 1.2 |" not in result.stdout
 
@@ -146,7 +186,9 @@ def test_same_inputs_give_the_same_bytes(repo_root: Path, tmp_path: Path) -> Non
 
 
 def test_source_date_epoch_fixes_the_date(repo_root: Path) -> None:
-    result = run("report", "2024", "-o", "-", "-f", "markdown", env={"SOURCE_DATE_EPOCH": "1743379200"})
+    result = run(
+        "report", "2024", "-o", "-", "-f", "markdown", env={"SOURCE_DATE_EPOCH": "1743379200"}
+    )
     assert "Generato il 31/03/2025" in result.stdout
 
 
@@ -156,8 +198,23 @@ def test_generation_date_prefers_the_option() -> None:
 
 
 def test_no_illustrative_notice_for_published_values(repo_root: Path, tmp_path: Path) -> None:
-    write_csv(tmp_path / "actuals", "a.csv", "indicatore;anno;valore;fonte;nota\n1.3;2024;150;Relazione 2024;\n")
-    result = run("report", "2024", "-o", "-", "-f", "markdown", "--actuals", str(tmp_path / "actuals"), "--date", DATE)
+    write_csv(
+        tmp_path / "actuals",
+        "a.csv",
+        "indicatore;anno;valore;fonte;nota\n1.3;2024;150;Relazione 2024;\n",
+    )
+    result = run(
+        "report",
+        "2024",
+        "-o",
+        "-",
+        "-f",
+        "markdown",
+        "--actuals",
+        str(tmp_path / "actuals"),
+        "--date",
+        DATE,
+    )
     assert result.exit_code == 0, result.output
     assert "illustrativi" not in result.stdout
     assert "| 1.3 | 1.3 | 2024 | 150 | Relazione 2024 |" in result.stdout
@@ -173,7 +230,17 @@ def test_the_xlsx_reopens_with_values_and_formats(repo_root: Path, tmp_path: Pat
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Sintesi", "Indicatori"]
     table = book["Indicatori"]
-    assert [c.value for c in table[1]][:9] == ["Area", "ID", "Indicatore", "Ufficio", "Unità", "Target", "Valore", "Stato", "Grado"]
+    assert [c.value for c in table[1]][:9] == [
+        "Area",
+        "ID",
+        "Indicatore",
+        "Ufficio",
+        "Unità",
+        "Target",
+        "Valore",
+        "Stato",
+        "Grado",
+    ]
     assert table.freeze_panes == "A2" and table.auto_filter.ref == f"A1:L{len(IDS) + 1}"
     row = next(r for r in table.iter_rows(min_row=2) if r[1].value == "1.2")
     assert row[5].value == "≥ 74%" and row[7].value == "Non raggiunto"
@@ -183,11 +250,18 @@ def test_the_xlsx_reopens_with_values_and_formats(repo_root: Path, tmp_path: Pat
     assert {r.formula[0] for r in rules} >= {'"Raggiunto"', '"Non raggiunto"', '"Dato mancante"'}
     summary = book["Sintesi"]
     assert summary.freeze_panes == "A6"
-    assert [c.value for c in summary[6]][:4] == ["Complessivo", "Cruscotto strategico 2022-2026", pytest.approx(0.9379622754), "Parzialmente raggiunto"]
+    assert [c.value for c in summary[6]][:4] == [
+        "Complessivo",
+        "Cruscotto strategico 2022-2026",
+        pytest.approx(0.9379622754),
+        "Parzialmente raggiunto",
+    ]
     assert book.properties.created == dt.datetime(2025, 3, 31)
 
 
-def test_xlsx_without_openpyxl_says_how_to_install_it(repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_xlsx_without_openpyxl_says_how_to_install_it(
+    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     result = run("report", "2024", "-o", str(tmp_path / "r.xlsx"))
     assert result.exit_code == 2
@@ -206,14 +280,18 @@ def _weasyprint() -> bool:
     return True
 
 
-@pytest.mark.skipif(not _weasyprint(), reason="WeasyPrint is not installed: pip install 'cruscotto[pdf]'")
+@pytest.mark.skipif(
+    not _weasyprint(), reason="WeasyPrint is not installed: pip install 'cruscotto[pdf]'"
+)
 def test_the_pdf_is_an_archival_pdf(repo_root: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.pdf"
     result = run("report", "2024", "-o", str(out), "--area", "1", "--date", DATE)
     assert result.exit_code == 0, result.output
     data = out.read_bytes()
     assert data.startswith(b"%PDF-")
-    assert any(b"pdfaid:part" in stream for stream in _streams(data)), "no PDF/A identification in the metadata"
+    assert any(b"pdfaid:part" in stream for stream in _streams(data)), (
+        "no PDF/A identification in the metadata"
+    )
 
 
 def _streams(pdf: bytes) -> list[bytes]:
@@ -226,7 +304,9 @@ def _streams(pdf: bytes) -> list[bytes]:
     return streams
 
 
-def test_pdf_without_weasyprint_says_how_to_install_it(repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_without_weasyprint_says_how_to_install_it(
+    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)
     result = run("report", "2024", "-o", str(tmp_path / "r.pdf"))
     assert result.exit_code == 2
@@ -240,17 +320,40 @@ def test_pdf_without_weasyprint_says_how_to_install_it(repo_root: Path, tmp_path
     ("args", "message"),
     [
         (["2030", "-o", "r.html"], "cruscotto: year 2030 is not in the plan: it covers 2022-2026"),
-        (["2024", "-o", "r.html", "--area", "99"], 'cruscotto: unknown area "99"; did you mean "9"?'),
-        (["2024", "-o", "r.html", "--owner", "staf"], 'cruscotto: unknown office "staf"; did you mean "staff"?'),
+        (
+            ["2024", "-o", "r.html", "--area", "99"],
+            'cruscotto: unknown area "99"; did you mean "9"?',
+        ),
+        (
+            ["2024", "-o", "r.html", "--owner", "staf"],
+            'cruscotto: unknown office "staf"; did you mean "staff"?',
+        ),
         (["2024", "-o", "r.html", "--tag", "obiettivi"], 'cruscotto: unknown tag "obiettivi"'),
-        (["2024", "-o", "r.txt"], 'cruscotto: r.txt: unknown extension ".txt"; use one of .html, .htm, .md, .markdown, .xlsx, .pdf, or give --format'),
-        (["2024", "-o", "-"], "cruscotto: -o -: give --format html or --format markdown to write to stdout"),
-        (["2024", "-o", "-", "-f", "xlsx"], "cruscotto: --format xlsx is a binary file: give -o FILE"),
-        (["2024", "-o", "r.html", "--date", "31/03/2025"], 'cruscotto: --date "31/03/2025": expected a date as YYYY-MM-DD'),
-        (["2024", "-o", "missing/r.html"], "cruscotto: missing/r.html: cannot write in missing: No such file or directory"),
+        (
+            ["2024", "-o", "r.txt"],
+            'cruscotto: r.txt: unknown extension ".txt"; use one of .html, .htm, .md, .markdown, .xlsx, .pdf, or give --format',
+        ),
+        (
+            ["2024", "-o", "-"],
+            "cruscotto: -o -: give --format html or --format markdown to write to stdout",
+        ),
+        (
+            ["2024", "-o", "-", "-f", "xlsx"],
+            "cruscotto: --format xlsx is a binary file: give -o FILE",
+        ),
+        (
+            ["2024", "-o", "r.html", "--date", "31/03/2025"],
+            'cruscotto: --date "31/03/2025": expected a date as YYYY-MM-DD',
+        ),
+        (
+            ["2024", "-o", "missing/r.html"],
+            "cruscotto: missing/r.html: cannot write in missing: No such file or directory",
+        ),
     ],
 )
-def test_bad_usage_is_exit_2_with_a_clear_message(repo_root: Path, args: list[str], message: str) -> None:
+def test_bad_usage_is_exit_2_with_a_clear_message(
+    repo_root: Path, args: list[str], message: str
+) -> None:
     result = run("report", *args)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(message), result.stderr
@@ -274,21 +377,44 @@ def test_an_unwritable_folder_names_the_path(repo_root: Path, tmp_path: Path) ->
     folder.mkdir(mode=0o500)
     result = run("report", "2024", "-o", str(folder / "r.html"))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"cruscotto: {folder / 'r.html'}: cannot write in {folder}: Permission denied")
+    assert result.stderr.startswith(
+        f"cruscotto: {folder / 'r.html'}: cannot write in {folder}: Permission denied"
+    )
 
 
 # --- a real browser, where there is one --------------------------------------------------------
 
 
 def test_a_headless_browser_renders_and_prints_the_html(html_2024: str, tmp_path: Path) -> None:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    browser = (
+        shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
+    )
     if browser is None:
-        pytest.skip("no chromium on this machine: install it (apt-get install chromium) to render the report headless")
+        pytest.skip(
+            "no chromium on this machine: install it (apt-get install chromium) to render the report headless"
+        )
     page = tmp_path / "r.html"
     page.write_text(html_2024, encoding="utf-8")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
-    for action in ([f"--print-to-pdf={tmp_path / 'r.pdf'}", "--no-pdf-header-footer"], [f"--screenshot={tmp_path / 'r.png'}", "--window-size=1200,1600"]):
-        subprocess.run([browser, *flags, *action, page.as_uri()], capture_output=True, timeout=60, check=False)
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    for action in (
+        [f"--print-to-pdf={tmp_path / 'r.pdf'}", "--no-pdf-header-footer"],
+        [f"--screenshot={tmp_path / 'r.png'}", "--window-size=1200,1600"],
+    ):
+        subprocess.run(
+            [browser, *flags, *action, page.as_uri()], capture_output=True, timeout=60, check=False
+        )
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
-    assert (tmp_path / "r.png").read_bytes().startswith(b"\x89PNG") and (tmp_path / "r.png").stat().st_size > 20_000
+    assert (tmp_path / "r.png").read_bytes().startswith(b"\x89PNG") and (
+        tmp_path / "r.png"
+    ).stat().st_size > 20_000

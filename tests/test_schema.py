@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cruscotto_cli.schema import KINDS, json_schema, schema_text
-from cruscotto_cli.yamlsource import read_yaml
+from cruscotto_cli.plan.schema import KINDS, json_schema, schema_text
+from cruscotto_cli.plan.yamlsource import read_yaml
 from tests.conftest import PLAN, REPO
 
 SCHEMA_DIR = REPO / "schema"
@@ -25,7 +25,9 @@ def test_committed_schema_is_the_generated_one(kind: str) -> None:
     committed = SCHEMA_DIR / f"{kind}.schema.json"
     regenerate = f"regenerate it with: cruscotto schema {kind} -o schema/{kind}.schema.json --force"
     assert committed.is_file(), f"{committed} is missing; {regenerate}"
-    assert committed.read_text(encoding="utf-8") == schema_text(kind), f"{committed} is out of date; {regenerate}"
+    assert committed.read_text(encoding="utf-8") == schema_text(kind), (
+        f"{committed} is out of date; {regenerate}"
+    )
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -43,12 +45,19 @@ def test_every_plan_file_points_to_its_schema(path: Path) -> None:
     assert (path.parent / f"../schema/{kind_of(path)}.schema.json").resolve().is_file()
 
 
-@pytest.mark.parametrize("path", PLAN_FILES + EXAMPLE_FILES, ids=[str(p.relative_to(REPO)) for p in PLAN_FILES + EXAMPLE_FILES])
+@pytest.mark.parametrize(
+    "path",
+    PLAN_FILES + EXAMPLE_FILES,
+    ids=[str(p.relative_to(REPO)) for p in PLAN_FILES + EXAMPLE_FILES],
+)
 def test_plan_files_validate_against_the_schema(path: Path) -> None:
     """As the loader reads them: every scalar a string, so "2022" and "1,45" must be accepted."""
     jsonschema = pytest.importorskip("jsonschema")
     validator = jsonschema.Draft7Validator(json_schema(kind_of(path)))
-    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(read_yaml(path).data)]
+    errors = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator.iter_errors(read_yaml(path).data)
+    ]
     assert errors == []
 
 

@@ -7,13 +7,28 @@ from collections import Counter
 
 import pytest
 
-from cruscotto_cli.model import ChangeKind
-from cruscotto_cli.plan import Plan
-from cruscotto_cli.planload import load_plan
+from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.plan.model import ChangeKind
 from tests.conftest import PLAN, REPO
 
 SEED = REPO / "docs" / "source" / "cruscotto-strategico.txt"
-COUNTS = {"1": 8, "2": 2, "3": 5, "4": 2, "5": 6, "6": 2, "7": 3, "8": 3, "9": 10, "10": 3, "11": 3, "12": 2, "13": 2, "14": 7}
+COUNTS = {
+    "1": 8,
+    "2": 2,
+    "3": 5,
+    "4": 2,
+    "5": 6,
+    "6": 2,
+    "7": 3,
+    "8": 3,
+    "9": 10,
+    "10": 3,
+    "11": 3,
+    "12": 2,
+    "13": 2,
+    "14": 7,
+}
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +53,9 @@ def test_areas_and_indicator_counts_match_the_seed(plan: Plan) -> None:
 
 def test_ids_are_area_dot_number_in_order(plan: Plan) -> None:
     for area, _ in plan.areas:
-        assert [i.id for i in area.indicators] == [f"{area.id}.{n}" for n in range(1, COUNTS[area.id] + 1)]
+        assert [i.id for i in area.indicators] == [
+            f"{area.id}.{n}" for n in range(1, COUNTS[area.id] + 1)
+        ]
 
 
 def test_14_1_is_withdrawn_by_the_council_decision(plan: Plan) -> None:
@@ -46,7 +63,11 @@ def test_14_1_is_withdrawn_by_the_council_decision(plan: Plan) -> None:
     assert placed is not None
     change = placed.indicator.withdrawal
     assert change is not None
-    assert (change.act, change.date, change.change) == ("D CC 25/10/2022", dt.date(2022, 10, 25), ChangeKind.WITHDRAWN)
+    assert (change.act, change.date, change.change) == (
+        "D CC 25/10/2022",
+        dt.date(2022, 10, 25),
+        ChangeKind.WITHDRAWN,
+    )
     assert placed.indicator.withdrawn_in(2022) is change
 
 
@@ -57,24 +78,33 @@ def test_only_14_1_is_withdrawn(plan: Plan) -> None:
 def test_1_2_records_the_target_change(plan: Plan) -> None:
     placed = plan.indicator("1.2")
     assert placed is not None
-    assert [(c.change, c.act, c.date) for c in placed.indicator.changes] == [(ChangeKind.TARGET, "D CC 25/10/2022", dt.date(2022, 10, 25))]
+    assert [(c.change, c.act, c.date) for c in placed.indicator.changes] == [
+        (ChangeKind.TARGET, "D CC 25/10/2022", dt.date(2022, 10, 25))
+    ]
 
 
 def test_every_act_is_in_the_seed(plan: Plan, seed: str) -> None:
     acts = {c.act for i in plan.indicators() for c in i.changes}
     assert acts == {"D CC 25/10/2022"}
-    assert seed.count("Modifica target D CC 25/10/2022") == sum(c.change is ChangeKind.TARGET for i in plan.indicators() for c in i.changes)
+    assert seed.count("Modifica target D CC 25/10/2022") == sum(
+        c.change is ChangeKind.TARGET for i in plan.indicators() for c in i.changes
+    )
     assert seed.count("Eliminato D CC 25/10/2022") == 1
 
 
 def test_every_target_text_occurs_in_the_seed(plan: Plan, seed: str) -> None:
-    missing = sorted({t.text for i in plan.indicators() for t in i.targets.values() if norm(t.text) not in seed})
+    missing = sorted(
+        {t.text for i in plan.indicators() for t in i.targets.values() if norm(t.text) not in seed}
+    )
     assert missing == []
 
 
 def test_every_indicator_row_of_targets_occurs_in_the_seed(plan: Plan, seed: str) -> None:
     """Stronger than each text alone: the year-ordered row, as printed, e.g. "≥ 73% ≥ 72% ≥ 74% ≥76% ≥ 78%"."""
-    rows = {i.id: " ".join(norm(t.text) for _, t in sorted(i.targets.items())) for i in plan.indicators()}
+    rows = {
+        i.id: " ".join(norm(t.text) for _, t in sorted(i.targets.items()))
+        for i in plan.indicators()
+    }
     assert {key: row for key, row in rows.items() if row not in seed} == {}
 
 
@@ -87,7 +117,9 @@ def test_common_objectives_are_tagged_as_in_the_seed(plan: Plan, seed: str) -> N
 def test_every_office_is_spelt_as_in_the_seed(plan: Plan, seed: str) -> None:
     """Aliases are the source's own spellings; the name may be normalised ("S. Bilancio e Patrimonio")."""
     assert [a for o in plan.header.offices for a in o.aliases if a not in seed] == []
-    assert [o.id for o in plan.header.offices if not any(s in seed for s in (o.name, *o.aliases))] == []
+    assert [
+        o.id for o in plan.header.offices if not any(s in seed for s in (o.name, *o.aliases))
+    ] == []
 
 
 def test_period_and_years(plan: Plan) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cruscotto_cli.targets import (
+from cruscotto_cli.plan.targets import (
     VALID_FORMS,
     Annual,
     Baseline,
@@ -55,7 +55,11 @@ VALID: list[tuple[str, Target, str]] = [
     ("annuale", Annual(), "Annuale"),
     ("Anno di rilevazione", Baseline(), "Anno di rilevazione"),
     ("Anno rilevazione", Baseline(), "Anno di rilevazione"),
-    ("Anno di rilevazione (revisione piano)", Baseline("revisione piano"), "Anno di rilevazione (revisione piano)"),
+    (
+        "Anno di rilevazione (revisione piano)",
+        Baseline("revisione piano"),
+        "Anno di rilevazione (revisione piano)",
+    ),
     ("≤ 5", Threshold(LE, D("5")), "≤ 5"),
     ("= 100%", Threshold(EQ, D("100"), percent=True), "= 100%"),
     ("tra 80% e 90%", Range(D("80"), D("90"), percent=True), "tra 80% e 90%"),
@@ -67,7 +71,9 @@ VALID: list[tuple[str, Target, str]] = [
 
 
 @pytest.mark.parametrize(("text", "expected", "canonical"), VALID, ids=[v[0] for v in VALID])
-def test_valid_target_parses_to_its_value_and_prints_canonically(text: str, expected: Target, canonical: str) -> None:
+def test_valid_target_parses_to_its_value_and_prints_canonically(
+    text: str, expected: Target, canonical: str
+) -> None:
     target = parse_target(text)
     assert target == expected
     assert type(target) is type(expected)
@@ -80,10 +86,20 @@ def test_threshold_fields_are_exact() -> None:
     """Equality of Decimals hides the exponent; the table's values must be the printed digits."""
     target = parse_target("-10,10%")
     assert isinstance(target, Threshold)
-    assert (target.comparator, str(target.value), target.percent, target.label) == (None, "-10.10", True, None)
+    assert (target.comparator, str(target.value), target.percent, target.label) == (
+        None,
+        "-10.10",
+        True,
+        None,
+    )
     labelled = parse_target("ITP < -10")
     assert isinstance(labelled, Threshold)
-    assert (labelled.comparator, str(labelled.value), labelled.percent, labelled.label) == (LT, "-10", False, "ITP")
+    assert (labelled.comparator, str(labelled.value), labelled.percent, labelled.label) == (
+        LT,
+        "-10",
+        False,
+        "ITP",
+    )
 
 
 NOT_VALID = f"write one of: {VALID_FORMS}"
@@ -104,8 +120,14 @@ INVALID: list[tuple[object, str]] = [
     ("€5", f'target "€5" is not valid; {NOT_VALID}'),
     ("Z5%", f'target "Z5%" is not valid; {NOT_VALID}'),
     ("ITP > medio", f'target "ITP > medio" is not valid; {NOT_VALID}'),
-    ("1.000", 'target "1.000": "1.000" reads two ways (thousands or decimal point): write 1000 or 1,000'),
-    ("≥ 1.500", 'target "≥ 1.500": "1.500" reads two ways (thousands or decimal point): write 1500 or 1,500'),
+    (
+        "1.000",
+        'target "1.000": "1.000" reads two ways (thousands or decimal point): write 1000 or 1,000',
+    ),
+    (
+        "≥ 1.500",
+        'target "≥ 1.500": "1.500" reads two ways (thousands or decimal point): write 1500 or 1,500',
+    ),
     ("", f"empty target; {NOT_VALID}"),
     ("   ", f"empty target; {NOT_VALID}"),
     ("90%-80%", 'target "90%-80%": the range runs from the lower bound to the higher'),
@@ -124,27 +146,44 @@ def test_invalid_target_is_refused_with_an_exact_message(text: object, message: 
 
 
 def test_valid_forms_list_every_family() -> None:
-    for form in ("≥ 73%", "140", "> medio", "ITP < -10", "tra 80% e 90%", "80%-90%", "Annuale", "Anno di rilevazione"):
+    for form in (
+        "≥ 73%",
+        "140",
+        "> medio",
+        "ITP < -10",
+        "tra 80% e 90%",
+        "80%-90%",
+        "Annuale",
+        "Anno di rilevazione",
+    ):
         assert f'"{form}"' in VALID_FORMS
 
 
 # --- round trip ------------------------------------------------------------------------------
 
 _RESERVED = ("annuale", "anno rilevazione", "anno di rilevazione")
-decimals = st.decimals(min_value=-100000, max_value=100000, places=3, allow_nan=False, allow_infinity=False)
+decimals = st.decimals(
+    min_value=-100000, max_value=100000, places=3, allow_nan=False, allow_infinity=False
+)
 comparators = st.sampled_from(list(Comparator))
 words = st.from_regex(r"[a-zàèéìòù][a-zàèéìòù'-]{0,8}", fullmatch=True)
 levels = st.lists(words, min_size=1, max_size=3).map(" ".join).filter(lambda s: s not in _RESERVED)
 labels = st.from_regex(r"[A-Za-z][A-Za-z0-9]{0,5}", fullmatch=True)
-notes = st.lists(st.from_regex(r"[A-Za-z0-9àè.,/-]{1,10}", fullmatch=True), min_size=1, max_size=3).map(" ".join)
+notes = st.lists(
+    st.from_regex(r"[A-Za-z0-9àè.,/-]{1,10}", fullmatch=True), min_size=1, max_size=3
+).map(" ".join)
 
 thresholds = st.one_of(
     st.builds(Threshold, st.none() | comparators, decimals, st.booleans()),
     st.builds(Threshold, comparators, decimals, st.booleans(), labels),
 )
 level_targets = st.builds(Level, st.none() | comparators, levels)
-ranges = st.tuples(decimals, decimals, st.booleans()).map(lambda t: Range(min(t[:2]), max(t[:2]), t[2]))
-targets = st.one_of(thresholds, level_targets, ranges, st.just(Annual()), st.builds(Baseline, st.none() | notes))
+ranges = st.tuples(decimals, decimals, st.booleans()).map(
+    lambda t: Range(min(t[:2]), max(t[:2]), t[2])
+)
+targets = st.one_of(
+    thresholds, level_targets, ranges, st.just(Annual()), st.builds(Baseline, st.none() | notes)
+)
 
 
 @given(targets)

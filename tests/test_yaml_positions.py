@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from cruscotto_cli import yamlsource
 from cruscotto_cli.diagnostics import InputError
-from cruscotto_cli.plan import Plan
-from cruscotto_cli.planload import load_plan
-from cruscotto_cli.targets import VALID_FORMS
+from cruscotto_cli.plan import yamlsource
+from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.plan.targets import VALID_FORMS
 from tests.conftest import HEADER, write_plan
 
 AREA = """\
@@ -65,7 +65,8 @@ CASES = [
         id="duplicate-key",
     ),
     pytest.param(
-        AREA.replace("name: Indicatore", "name: &n Indicatore") + '  - {id: "1.2", name: *n, owner: staff, unit: "%"}\n',
+        AREA.replace("name: Indicatore", "name: &n Indicatore")
+        + '  - {id: "1.2", name: *n, owner: staff, unit: "%"}\n',
         f'{A}:10:23: aliases are not allowed ("*n"): write the value out [yaml-alias]',
         id="alias",
     ),
@@ -85,7 +86,8 @@ CASES = [
         id="unknown-area-key",
     ),
     pytest.param(
-        AREA + '    changes:\n      - {date: 2022-10-25, act: "D CC 25/10/2022", change: target, when: 2022}\n',
+        AREA
+        + '    changes:\n      - {date: 2022-10-25, act: "D CC 25/10/2022", change: target, when: 2022}\n',
         f'{A}:11:68: unknown key "when"; expected one of: date, act, change, from_year, note [unknown-key]',
         id="unknown-change-key",
     ),
@@ -110,7 +112,9 @@ CASES = [
         id="unquoted-gt-with-comment",
     ),
     pytest.param(
-        AREA.replace('    targets:\n      2022: "≥ 73%"', "    targets: {2022: > medio, 2023: alto}"),
+        AREA.replace(
+            '    targets:\n      2022: "≥ 73%"', "    targets: {2022: > medio, 2023: alto}"
+        ),
         f'{A}:8:21: YAML syntax error: found character that cannot start any token; a value starting with ">" must be quoted: "> medio" [yaml-syntax]',
         id="unquoted-gt-in-flow-mapping",
     ),
@@ -130,12 +134,15 @@ CASES = [
         id="year-key-with-leading-zero",
     ),
     pytest.param(
-        AREA + '    changes:\n      - {date: 2022-10-25, act: "D CC", change: withdrawn, from_year: 2_023}\n',
+        AREA
+        + '    changes:\n      - {date: 2022-10-25, act: "D CC", change: withdrawn, from_year: 2_023}\n',
         f'{A}:11:71: "2_023" is not a year; write four digits, e.g. 2024 [year]',
         id="from-year-with-underscore",
     ),
     pytest.param(
-        AREA.replace("name: Indicatore", "name: Indicatore città").encode().replace("à".encode(), b"\xe0"),
+        AREA.replace("name: Indicatore", "name: Indicatore città")
+        .encode()
+        .replace("à".encode(), b"\xe0"),
         f"{A}:5:1: not UTF-8 text; save the file as UTF-8 [encoding]",
         id="not-utf8",
     ),
@@ -206,13 +213,17 @@ def test_a_file_over_the_size_cap_is_refused(monkeypatch: pytest.MonkeyPatch) ->
     cap = len(HEADER.encode()) + 10
     monkeypatch.setattr(yamlsource, "MAX_FILE_BYTES", cap)
     area = AREA + "# " + "x" * cap + "\n"
-    assert problems(area) == [f"{A}:1:1: file is {len(area.encode())} bytes; the limit is {cap} [size]"]
+    assert problems(area) == [
+        f"{A}:1:1: file is {len(area.encode())} bytes; the limit is {cap} [size]"
+    ]
     assert [i.id for i in loads(AREA).indicators()] == ["1.1"]  # the cap, not the content
 
 
 def test_every_problem_of_every_file_in_one_pass() -> None:
     header = HEADER + "offics: []\n"
-    area = AREA.replace('    unit: "%"\n', '    unit: "%"\n    ownr: staff\n').replace('"≥ 73%"', '"=> 73%"')
+    area = AREA.replace('    unit: "%"\n', '    unit: "%"\n    ownr: staff\n').replace(
+        '"≥ 73%"', '"=> 73%"'
+    )
     assert problems(area, header) == [
         'plan/plan.yaml:19:1: unknown key "offics"; expected one of: title, entity, period, language, scale, bands, offices, measures [unknown-key]',
         f'{A}:8:5: unknown key "ownr"; expected one of: {INDICATOR_KEYS} [unknown-key]',
@@ -225,12 +236,26 @@ def test_every_problem_of_every_file_in_one_pass() -> None:
 
 @pytest.mark.parametrize("word", ["yes", "no", "on", "off", "y", "n", "true", "False", "NO"])
 def test_yes_no_on_stay_text(word: str) -> None:
-    plan = loads(AREA.replace("name: Indicatore", f"name: {word}").replace("title: Area di prova", f"title: {word}"))
+    plan = loads(
+        AREA.replace("name: Indicatore", f"name: {word}").replace(
+            "title: Area di prova", f"title: {word}"
+        )
+    )
     assert plan.areas[0][0].title == word
     assert plan.areas[0][0].indicators[0].name == word
 
 
-@pytest.mark.parametrize(("written", "kept"), [("010", "010"), ("1.10", "1.10"), ("0x1A", "0x1A"), ("1_0", "1_0"), ("1e3", "1e3"), ("1.0", "1.0")])
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("010", "010"),
+        ("1.10", "1.10"),
+        ("0x1A", "0x1A"),
+        ("1_0", "1_0"),
+        ("1e3", "1e3"),
+        ("1.0", "1.0"),
+    ],
+)
 def test_ids_that_look_like_numbers_stay_as_written(written: str, kept: str) -> None:
     plan = loads(AREA.replace('id: "1.1"', f"id: {written}").replace('id: "1"', f"id: {written}"))
     assert plan.areas[0][0].id == kept
@@ -238,7 +263,11 @@ def test_ids_that_look_like_numbers_stay_as_written(written: str, kept: str) -> 
 
 
 def test_an_unquoted_number_target_is_its_text() -> None:
-    plan = loads(AREA.replace('"≥ 73%"', "1,45").replace('unit: "%"', 'unit: "rapporto"\n    direction: lower'))
+    plan = loads(
+        AREA.replace('"≥ 73%"', "1,45").replace(
+            'unit: "%"', 'unit: "rapporto"\n    direction: lower'
+        )
+    )
     target = plan.areas[0][0].indicators[0].targets[2022]
     assert (target.text, target.canonical()) == ("1,45", "1,45")
 
@@ -252,11 +281,17 @@ def test_dates_in_changes_read_iso_and_italian() -> None:
         + '      - {date: "1/2/2023", act: "D CC 1/2/2023", change: owner}\n'
     )
     changes = plan.areas[0][0].indicators[0].changes
-    assert [c.date for c in changes] == [dt.date(2022, 10, 25), dt.date(2022, 10, 25), dt.date(2023, 2, 1)]
+    assert [c.date for c in changes] == [
+        dt.date(2022, 10, 25),
+        dt.date(2022, 10, 25),
+        dt.date(2023, 2, 1),
+    ]
 
 
 def test_null_of_an_optional_key_is_absent() -> None:
-    plan = loads(AREA.replace('    unit: "%"\n', '    unit: "%"\n    symbol: null\n    source: ~\n'))
+    plan = loads(
+        AREA.replace('    unit: "%"\n', '    unit: "%"\n    symbol: null\n    source: ~\n')
+    )
     indicator = plan.areas[0][0].indicators[0]
     assert (indicator.symbol, indicator.source) == (None, None)
 
@@ -268,13 +303,18 @@ def test_a_quoted_null_is_text() -> None:
 
 def test_tags_are_never_constructed() -> None:
     """A Python tag is text like any other: compose never builds objects."""
-    plan = loads(AREA.replace("name: Indicatore", 'name: !!python/object/apply:os.system ["true"]'.replace('["true"]', "x")))
+    plan = loads(
+        AREA.replace(
+            "name: Indicatore",
+            'name: !!python/object/apply:os.system ["true"]'.replace('["true"]', "x"),
+        )
+    )
     assert plan.areas[0][0].indicators[0].name == "x"
 
 
 def test_a_list_or_a_mapping_as_a_target_is_a_clear_error(tmp_path) -> None:
     from cruscotto_cli.diagnostics import InputError
-    from cruscotto_cli.planload import load_plan
+    from cruscotto_cli.plan.load import load_plan
     from tests.conftest import write_plan
 
     area = """\

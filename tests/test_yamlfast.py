@@ -8,13 +8,50 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cruscotto_cli import yamlfast, yamlsource
 from cruscotto_cli.diagnostics import InputError
+from cruscotto_cli.plan import yamlfast, yamlsource
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted([*ROOT.glob("plan/*.yaml"), *ROOT.glob("tests/examples/**/*.yaml")])
-PIECES = [" ", "  ", "-", "- ", ":", ": ", "#", " #", '"', "'", "{", "}", "[", "]", ",", ", ", "\n", "\n  ", "~", "null",
-          "&a", "*a", "!", "|", ">", "%", "\\", "\\n", "''", "x", "1", "é", "\t", "\r", "<<: ", "---", "\u2028"]
+PIECES = [
+    " ",
+    "  ",
+    "-",
+    "- ",
+    ":",
+    ": ",
+    "#",
+    " #",
+    '"',
+    "'",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ", ",
+    "\n",
+    "\n  ",
+    "~",
+    "null",
+    "&a",
+    "*a",
+    "!",
+    "|",
+    ">",
+    "%",
+    "\\",
+    "\\n",
+    "''",
+    "x",
+    "1",
+    "é",
+    "\t",
+    "\r",
+    "<<: ",
+    "---",
+    "\u2028",
+]
 
 
 def _pyyaml(text: str) -> object:

@@ -1,1 +1,1 @@
-"""Reporters: a result in, text or a rich renderable out. They never print."""
+"""Reporters: a result in, text or a rich renderable out, never printed; each family's `FORMATS`."""

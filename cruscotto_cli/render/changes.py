@@ -6,8 +6,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from cruscotto_cli.diff import Difference, PlanDiff, acts_text
 from cruscotto_cli.render import github as workflow
+from cruscotto_cli.render.junit import Case, document
+from cruscotto_cli.render.markdown import escape as md_escape
+from cruscotto_cli.versions.diff import Difference, PlanDiff, acts_text
 
 CODES = {"removed": "removed-indicator", "history": "history-edited"}
 
@@ -68,7 +70,9 @@ def _data(d: Difference) -> dict[str, Any]:
         "old": d.old,
         "new": d.new,
         "backed": d.backed,
-        "acts": [{"date": c.date.isoformat(), "act": c.act, "change": c.change.value} for c in d.acts],
+        "acts": [
+            {"date": c.date.isoformat(), "act": c.act, "change": c.change.value} for c in d.acts
+        ],
         "problem": d.problem,
         "code": None if d.backed else code(d),
         "version": d.side,
@@ -96,30 +100,57 @@ def markdown(result: PlanDiff) -> str:
     """A pull-request comment: a table of the changes and the findings to fix."""
     lines = [f"### Plan changes from `{result.base}`", "", f"**{verdict(result)}**", ""]
     if result.differences:
-        lines += ["| Indicator | Change | Year | Old | New | Backed by |", "| --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            "| Indicator | Change | Year | Old | New | Backed by |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         lines += [_row(d) for d in result.differences]
         lines.append("")
     if result.findings:
         lines += ["#### To fix", ""]
-        lines += [f"- `{d.path}:{d.line}`: {_md(d.problem or '')}" for d in result.findings]
+        lines += [f"- `{d.path}:{d.line}`: {md_escape(d.problem or '')}" for d in result.findings]
         lines.append("")
     return "\n".join(lines)
 
 
 def _row(d: Difference) -> str:
-    backing = _md(acts_text(d.acts)) if d.backed else "**not backed**"
-    cells = [d.indicator, d.what, str(d.year or ""), _md(d.old or ""), _md(d.new or ""), backing]
+    backing = md_escape(acts_text(d.acts)) if d.backed else "**not backed**"
+    cells = [
+        d.indicator,
+        d.what,
+        str(d.year or ""),
+        md_escape(d.old or ""),
+        md_escape(d.new or ""),
+        backing,
+    ]
     return "| " + " | ".join(cells) + " |"
 
 
-def _md(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+def junit(result: PlanDiff) -> str:
+    """`diff`: a case per change, failing when no act backs it; one passing case when none."""
+    cases = [_change(d) for d in result.differences]
+    return document(
+        f"cruscotto diff --against {result.base}",
+        cases or [Case("cruscotto.diff", f"no changes from {result.base}")],
+    )
 
 
-def _junit(result: PlanDiff) -> str:
-    from cruscotto_cli.render.junit import changes
+def _change(d: Difference) -> Case:
+    if d.backed:
+        return Case(f"indicator {d.indicator}", describe(d))
+    return Case(
+        f"indicator {d.indicator}",
+        describe(d),
+        "failure",
+        d.problem or "",
+        f"{d.path}:{d.line}:{d.column}: {d.problem} [{code(d)}]",
+    )
 
-    return changes(result)
 
-
-FORMATS: dict[str, Callable[[PlanDiff], str]] = {"text": text, "json": json_text, "github": github, "markdown": markdown, "junit": _junit}
+FORMATS: dict[str, Callable[[PlanDiff], str]] = {
+    "text": text,
+    "json": json_text,
+    "github": github,
+    "markdown": markdown,
+    "junit": junit,
+}

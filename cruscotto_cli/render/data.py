@@ -6,9 +6,9 @@ from decimal import Decimal
 from typing import Any
 
 from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, outcome_band
-from cruscotto_cli.model import Indicator
 from cruscotto_cli.numbers import round_to
-from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.plan.loaded import Placed, Plan
+from cruscotto_cli.plan.model import Indicator
 
 SCHEMA_VERSION = 1
 
@@ -19,7 +19,13 @@ def plan_data(plan: Plan, placed: list[Placed]) -> dict[str, Any]:
     for area, _ in plan.areas:
         chosen = [p.indicator for p in placed if p.area.id == area.id]
         if chosen:
-            areas.append({"id": area.id, "title": area.title, "indicators": [indicator_data(plan, i) for i in chosen]})
+            areas.append(
+                {
+                    "id": area.id,
+                    "title": area.title,
+                    "indicators": [indicator_data(plan, i) for i in chosen],
+                }
+            )
     header = plan.header
     return {
         "schema_version": SCHEMA_VERSION,
@@ -48,10 +54,18 @@ def indicator_data(plan: Plan, ind: Indicator) -> dict[str, Any]:
         "source": ind.source,
         "notes": list(ind.notes),
         "changes": [
-            {"date": c.date.isoformat(), "act": c.act, "change": c.change.value, "from_year": c.from_year, "note": c.note}
+            {
+                "date": c.date.isoformat(),
+                "act": c.act,
+                "change": c.change.value,
+                "from_year": c.from_year,
+                "note": c.note,
+            }
             for c in ind.changes
         ],
-        "withdrawn": {"act": withdrawal.act, "date": withdrawal.date.isoformat()} if withdrawal else None,
+        "withdrawn": {"act": withdrawal.act, "date": withdrawal.date.isoformat()}
+        if withdrawal
+        else None,
     }
 
 
@@ -63,7 +77,12 @@ def evaluation_data(plan: Plan, evaluation: Evaluation) -> dict[str, Any]:
         "plan": plan.header.title,
         "overall": score_data(evaluation.overall),
         "areas": [
-            {**score_data(s), "indicators": [outcome_data(plan, o) for o in evaluation.outcomes if o.area_id == s.key]}
+            {
+                **score_data(s),
+                "indicators": [
+                    outcome_data(plan, o) for o in evaluation.outcomes if o.area_id == s.key
+                ],
+            }
             for s in evaluation.areas
         ],
         "offices": [score_data(s) for s in evaluation.offices],
@@ -87,7 +106,15 @@ def outcome_data(plan: Plan, o: Outcome) -> dict[str, Any]:
         "band": outcome_band(o, plan.header.bands),
         "reason": o.reason,
         "sources": [
-            {"key": s.key, "year": s.year, "value": s.text, "source": s.source, "note": s.note, "file": s.path, "row": s.row}
+            {
+                "key": s.key,
+                "year": s.year,
+                "value": s.text,
+                "source": s.source,
+                "note": s.note,
+                "file": s.path,
+                "row": s.row,
+            }
             for s in o.sources
         ],
     }
@@ -99,7 +126,9 @@ def score_data(score: Score) -> dict[str, Any]:
         "title": score.title,
         "score": _number(score.score * 100) if score.score is not None else None,
         "band": score.band,
-        "counts": {status.value: score.counts[status] for status in Status if status in score.counts},
+        "counts": {
+            status.value: score.counts[status] for status in Status if status in score.counts
+        },
     }
 
 

@@ -24,7 +24,10 @@ def _dump(data: Any, depth: int, indent: str, margin: str) -> str:
     if depth <= 0 or not isinstance(data, (dict, list)) or not data:
         return _compact(data)
     if isinstance(data, dict):
-        items = [f"{inner}{_compact(str(k))}: {_dump(v, depth - 1, indent, inner)}" for k, v in data.items()]
+        items = [
+            f"{inner}{_compact(str(k))}: {_dump(v, depth - 1, indent, inner)}"
+            for k, v in data.items()
+        ]
         return "{\n" + ",\n".join(items) + f"\n{margin}}}"
     items = [inner + _dump(v, depth - 1, indent, inner) for v in data]
     return "[\n" + ",\n".join(items) + f"\n{margin}]"

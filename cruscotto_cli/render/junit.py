@@ -8,11 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cruscotto_cli.diagnostics import Diagnostic
-from cruscotto_cli.diff import Difference, PlanDiff
 from cruscotto_cli.evaluate import Evaluation, Outcome, Status
-from cruscotto_cli.labels import Words
-from cruscotto_cli.plan import Plan
-from cruscotto_cli.render.changes import code, describe
+from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.render.words import Words
 
 # Characters XML 1.0 cannot hold at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -40,11 +38,21 @@ class Case:
 def document(suite: str, cases: Sequence[Case]) -> str:
     """`<testsuites><testsuite ...><testcase .../>...` as UTF-8 XML text."""
     root = ET.Element("testsuites")
-    counts = {kind: str(sum(c.kind == kind for c in cases)) for kind in ("failure", "error", "skipped")}
-    attrs = {"name": suite, "tests": str(len(cases)), "failures": counts["failure"], "errors": counts["error"], "skipped": counts["skipped"]}
+    counts = {
+        kind: str(sum(c.kind == kind for c in cases)) for kind in ("failure", "error", "skipped")
+    }
+    attrs = {
+        "name": suite,
+        "tests": str(len(cases)),
+        "failures": counts["failure"],
+        "errors": counts["error"],
+        "skipped": counts["skipped"],
+    }
     node = ET.SubElement(root, "testsuite", {k: _clean(v) for k, v in attrs.items()})
     for case in cases:
-        element = ET.SubElement(node, "testcase", {"classname": _clean(case.classname), "name": _clean(case.name)})
+        element = ET.SubElement(
+            node, "testcase", {"classname": _clean(case.classname), "name": _clean(case.name)}
+        )
         if case.kind:
             child = ET.SubElement(element, case.kind, {"message": _clean(case.message)})
             child.text = _clean(case.detail) or None
@@ -58,14 +66,19 @@ def _clean(value: str) -> str:
 
 def problems(found: Sequence[Diagnostic], checked: str) -> str:
     """`validate`: a failing case per problem, or one passing case for what was checked."""
-    cases = [Case(p.path, f"{p.path}:{p.line}:{p.column} [{p.code}]", "failure", p.message, str(p)) for p in found]
+    cases = [
+        Case(p.path, f"{p.path}:{p.line}:{p.column} [{p.code}]", "failure", p.message, str(p))
+        for p in found
+    ]
     return document("cruscotto validate", cases or [Case("cruscotto.validate", checked)])
 
 
 def evaluation(plan: Plan, result: Evaluation) -> str:
     """`evaluate`: a case per indicator; not met fails, missing or invalid data is an error."""
     w = Words(plan.language)
-    return document(f"cruscotto evaluate {result.year}", [_outcome(w, result.year, o) for o in result.outcomes])
+    return document(
+        f"cruscotto evaluate {result.year}", [_outcome(w, result.year, o) for o in result.outcomes]
+    )
 
 
 def _outcome(w: Words, year: int, o: Outcome) -> Case:
@@ -74,16 +87,6 @@ def _outcome(w: Words, year: int, o: Outcome) -> Case:
     message = f"{w[o.status.value]}: target {target}, actual {w.value(o.actual, ind.unit) or '-'}"
     if o.reason:
         message += f" ({o.reason})"
-    return Case(f"{year}.area-{o.area_id}", f"{ind.id} {ind.name}", OUTCOME_KIND[o.status], message, message)
-
-
-def changes(result: PlanDiff) -> str:
-    """`diff`: a case per change, failing when no act backs it; one passing case when none."""
-    cases = [_change(d) for d in result.differences]
-    return document(f"cruscotto diff --against {result.base}", cases or [Case("cruscotto.diff", f"no changes from {result.base}")])
-
-
-def _change(d: Difference) -> Case:
-    if d.backed:
-        return Case(f"indicator {d.indicator}", describe(d))
-    return Case(f"indicator {d.indicator}", describe(d), "failure", d.problem or "", f"{d.path}:{d.line}:{d.column}: {d.problem} [{code(d)}]")
+    return Case(
+        f"{year}.area-{o.area_id}", f"{ind.id} {ind.name}", OUTCOME_KIND[o.status], message, message
+    )

@@ -7,12 +7,12 @@ from rich.table import Table
 from rich.text import Text
 
 from cruscotto_cli.diagnostics import UsageError
-from cruscotto_cli.labels import Words
-from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.plan.loaded import Placed, Plan
+from cruscotto_cli.plan.selection import Selection
+from cruscotto_cli.plan.targets import reading
 from cruscotto_cli.render.responsive import Responsive
-from cruscotto_cli.selection import Selection
+from cruscotto_cli.render.words import Words
 from cruscotto_cli.suggest import did_you_mean
-from cruscotto_cli.targets import reading
 
 
 def pick(plan: Plan, indicator_id: str | None, selection: Selection) -> list[Placed]:
@@ -22,7 +22,9 @@ def pick(plan: Plan, indicator_id: str | None, selection: Selection) -> list[Pla
     placed = plan.indicator(indicator_id)
     if placed is None:
         ids = [i.id for i in plan.indicators()]
-        raise UsageError(f'unknown indicator "{indicator_id}"{did_you_mean(indicator_id, ids)}; `cruscotto show` lists them')
+        raise UsageError(
+            f'unknown indicator "{indicator_id}"{did_you_mean(indicator_id, ids)}; `cruscotto show` lists them'
+        )
     return [placed]
 
 
@@ -34,7 +36,9 @@ def renderable(plan: Plan, placed: list[Placed], detail: bool) -> RenderableType
 
 def _narrow(plan: Plan, placed: list[Placed]) -> RenderableType:
     w = Words(plan.language)
-    parts: list[RenderableType] = [Text(f"{plan.header.title} ({len(placed)} {w['indicators'].lower()})", style="bold")]
+    parts: list[RenderableType] = [
+        Text(f"{plan.header.title} ({len(placed)} {w['indicators'].lower()})", style="bold")
+    ]
     for p in placed:
         ind = p.indicator
         line = Text(f"{ind.id}  ", style="bold")
@@ -50,12 +54,16 @@ def _narrow(plan: Plan, placed: list[Placed]) -> RenderableType:
 def _wide(plan: Plan, placed: list[Placed]) -> RenderableType:
     years = list(plan.header.period.years)
     w = Words(plan.language)
-    parts: list[RenderableType] = [Text(f"{plan.header.title} ({len(placed)} {w['indicators'].lower()})", style="bold")]
+    parts: list[RenderableType] = [
+        Text(f"{plan.header.title} ({len(placed)} {w['indicators'].lower()})", style="bold")
+    ]
     for area, _ in plan.areas:
         rows = [p for p in placed if p.area.id == area.id]
         if not rows:
             continue
-        grid = Table(title=f"{w['area']} {area.id}. {area.title}", title_justify="left", expand=True)
+        grid = Table(
+            title=f"{w['area']} {area.id}. {area.title}", title_justify="left", expand=True
+        )
         grid.add_column(w["id"], no_wrap=True)
         grid.add_column(w["indicator"], ratio=3)
         for year in years:
@@ -100,13 +108,22 @@ def _detail(plan: Plan, placed: Placed) -> RenderableType:
         targets.add_column(w[column])
     for year, target in sorted(ind.targets.items()):
         withdrawn = ind.withdrawn_in(year)
-        targets.add_row(str(year), target.text, w["withdrawn"] if withdrawn else reading(target, direction, ind.unit))
+        targets.add_row(
+            str(year),
+            target.text,
+            w["withdrawn"] if withdrawn else reading(target, direction, ind.unit),
+        )
     parts: list[RenderableType] = [facts, targets]
     if ind.changes:
         history = Table(title=w["show_history"], title_justify="left")
         for column in ("show_date", "show_act", "show_change", "note"):
             history.add_column(w[column])
         for change in ind.changes:
-            history.add_row(change.date.strftime("%d/%m/%Y"), change.act, w[f"change_{change.change.value}"], change.note or "")
+            history.add_row(
+                w.date(change.date),
+                change.act,
+                w[f"change_{change.change.value}"],
+                change.note or "",
+            )
         parts.append(history)
     return Group(*parts)

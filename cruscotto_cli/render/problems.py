@@ -6,11 +6,16 @@ import json
 from collections.abc import Callable, Sequence
 
 from cruscotto_cli.diagnostics import Diagnostic
+from cruscotto_cli.render.github import escape_data, escape_property
 
 
 def text(problems: Sequence[Diagnostic], checked: str) -> str:
     lines = [str(p) for p in problems]
-    verdict = f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {checked}" if problems else f"ok: {checked}"
+    verdict = (
+        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {checked}"
+        if problems
+        else f"ok: {checked}"
+    )
     return "\n".join([*lines, verdict]) + "\n"
 
 
@@ -18,7 +23,16 @@ def json_text(problems: Sequence[Diagnostic], checked: str) -> str:
     data = {
         "valid": not problems,
         "checked": checked,
-        "problems": [{"path": p.path, "line": p.line, "column": p.column, "code": p.code, "message": p.message} for p in problems],
+        "problems": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "column": p.column,
+                "code": p.code,
+                "message": p.message,
+            }
+            for p in problems
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -34,19 +48,14 @@ def github(problems: Sequence[Diagnostic], checked: str) -> str:
     return "\n".join([*lines, text(problems, checked).splitlines()[-1]]) + "\n"
 
 
-def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(value: str) -> str:
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def markdown(problems: Sequence[Diagnostic], checked: str) -> str:
     """The GitHub job summary: annotations are capped per step, this lists every problem."""
     verdict = text(problems, checked).splitlines()[-1]
     lines = ["### cruscotto validate", "", f"**{verdict}**", ""]
-    lines += [f"- `{p.path}:{p.line}:{p.column}` {p.message.replace(chr(10), ' ')} [{p.code}]" for p in problems]
+    lines += [
+        f"- `{p.path}:{p.line}:{p.column}` {p.message.replace(chr(10), ' ')} [{p.code}]"
+        for p in problems
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -56,4 +65,9 @@ def junit(problems: Sequence[Diagnostic], checked: str) -> str:
     return junit_problems(problems, checked)
 
 
-FORMATS: dict[str, Callable[[Sequence[Diagnostic], str], str]] = {"text": text, "json": json_text, "github": github, "junit": junit}
+FORMATS: dict[str, Callable[[Sequence[Diagnostic], str], str]] = {
+    "text": text,
+    "json": json_text,
+    "github": github,
+    "junit": junit,
+}

@@ -17,5 +17,7 @@ class Responsive:
     narrow: RenderableType
     threshold: int = NARROW
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
         yield self.wide if options.max_width >= self.threshold else self.narrow

@@ -11,15 +11,17 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from cruscotto_cli.diff import Difference, acts_text
-from cruscotto_cli.history import Step, Story
 from cruscotto_cli.render.changes import describe
+from cruscotto_cli.versions.diff import Difference, acts_text
+from cruscotto_cli.versions.history import Step, Story
 
 
 def table(story: Story) -> RenderableType:
     """Each commit that changed the indicator as a heading line (commit, date, subject, acts
     recorded), then a small table of what it changed: change, year, old, new."""
-    parts: list[RenderableType] = [Text(f"Indicator {story.indicator}: history of {story.folder}/", style="bold")]
+    parts: list[RenderableType] = [
+        Text(f"Indicator {story.indicator}: history of {story.folder}/", style="bold")
+    ]
     for step in story.steps:
         head = Text(f"{step.commit.short}  {step.commit.date}  ", style="bold")
         head.append(step.commit.subject)
@@ -75,6 +77,11 @@ def _step(step: Step) -> dict[str, Any]:
         "subject": c.subject,
         "skipped": step.skipped,
         "problems": list(step.problems),
-        "recorded": [{"date": r.date.isoformat(), "act": r.act, "change": r.change.value} for r in step.recorded],
-        "changes": [{"change": d.what, "year": d.year, "old": d.old, "new": d.new} for d in step.differences],
+        "recorded": [
+            {"date": r.date.isoformat(), "act": r.act, "change": r.change.value}
+            for r in step.recorded
+        ],
+        "changes": [
+            {"change": d.what, "year": d.year, "old": d.old, "new": d.new} for d in step.differences
+        ],
     }

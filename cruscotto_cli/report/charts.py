@@ -11,8 +11,8 @@ from decimal import Decimal
 from html import escape
 
 from cruscotto_cli.evaluate import Outcome, Status
-from cruscotto_cli.labels import Words
-from cruscotto_cli.targets import Baseline, Range, Threshold
+from cruscotto_cli.plan.targets import Baseline, Range, Threshold
+from cruscotto_cli.render.words import Words
 
 WIDTH, HEIGHT = 300, 132
 TOP, SIDE = 8, 8
@@ -69,9 +69,7 @@ def _frame(w: Words, points: Sequence[Outcome], body: list[str]) -> str:
     label = f"{ind.id}: " + "; ".join(_describe(w, o) for o in points)
     return (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
-        f'aria-label="{escape(label)}"><title>{escape(label)}</title>'
-        + "".join(body)
-        + "</svg>"
+        f'aria-label="{escape(label)}"><title>{escape(label)}</title>' + "".join(body) + "</svg>"
     )
 
 
@@ -103,23 +101,35 @@ def _bars(w: Words, points: Sequence[Outcome], year: int, key: str, numbers: lis
     ]
     for i, o in enumerate(points):
         body += _column(w, o, SIDE + slot * i, slot, y, hatch, year)
-    body.append(f'<line x1="{SIDE}" x2="{WIDTH - SIDE}" y1="{_f(y(0))}" y2="{_f(y(0))}" class="axis"/>')
+    body.append(
+        f'<line x1="{SIDE}" x2="{WIDTH - SIDE}" y1="{_f(y(0))}" y2="{_f(y(0))}" class="axis"/>'
+    )
     body.append(_target_line(points, slot, y))
     return _frame(w, points, body)
 
 
-def _column(w: Words, o: Outcome, x0: float, slot: float, y: Scale, hatch: str, year: int) -> list[str]:
+def _column(
+    w: Words, o: Outcome, x0: float, slot: float, y: Scale, hatch: str, year: int
+) -> list[str]:
     cx, bar, now = x0 + slot / 2, slot * 0.46, " now" if o.year == year else ""
     parts = _labels(w, o, cx, now, year)
     if isinstance(o.target, Range):
         top, low = y(float(o.target.high)), y(float(o.target.low))
-        parts.append(f'<rect x="{_f(cx - slot * 0.4)}" y="{_f(top)}" width="{_f(slot * 0.8)}" height="{_f(low - top)}" class="range"/>')
+        parts.append(
+            f'<rect x="{_f(cx - slot * 0.4)}" y="{_f(top)}" width="{_f(slot * 0.8)}" height="{_f(low - top)}" class="range"/>'
+        )
     value = _numeric(o)
     if value is not None:
         top, zero = sorted((y(float(value)), y(0)))
         # A missed year is hatched (the pattern as an attribute, which CSS classes do not override).
-        look = f'class="miss" fill="url(#{hatch})"' if o.status is Status.NOT_MET else f'class="bar {o.status.value}{now}"'
-        parts.append(f'<rect x="{_f(cx - bar / 2)}" y="{_f(top)}" width="{_f(bar)}" height="{_f(max(zero - top, 0.8))}" {look}/>')
+        look = (
+            f'class="miss" fill="url(#{hatch})"'
+            if o.status is Status.NOT_MET
+            else f'class="bar {o.status.value}{now}"'
+        )
+        parts.append(
+            f'<rect x="{_f(cx - bar / 2)}" y="{_f(top)}" width="{_f(bar)}" height="{_f(max(zero - top, 0.8))}" {look}/>'
+        )
     return parts
 
 
@@ -141,11 +151,17 @@ def _target_text(w: Words, o: Outcome) -> str:
 
 
 def _target_line(points: Sequence[Outcome], slot: float, y: Scale) -> str:
-    marks = [(SIDE + slot * (i + 0.5), y(float(o.target.value))) for i, o in enumerate(points) if isinstance(o.target, Threshold)]
+    marks = [
+        (SIDE + slot * (i + 0.5), y(float(o.target.value)))
+        for i, o in enumerate(points)
+        if isinstance(o.target, Threshold)
+    ]
     if not marks:
         return ""
     line = " ".join(f"{_f(x)},{_f(v)}" for x, v in marks)
-    diamonds = "".join(f'<path d="M{_f(x)} {_f(v - 4)} l4 4 l-4 4 l-4 -4 z" class="tmark"/>' for x, v in marks)
+    diamonds = "".join(
+        f'<path d="M{_f(x)} {_f(v - 4)} l4 4 l-4 4 l-4 -4 z" class="tmark"/>' for x, v in marks
+    )
     return f'<polyline points="{line}" class="tline"/>{diamonds}'
 
 
@@ -192,5 +208,12 @@ def legend(w: Words) -> str:
         '<path d="M15 3 l4 4 l-4 4 l-4 -4 z" class="tmark"/></svg>'
     )
     items = [(bar, w["legend_actual"]), (missed, w["legend_missed"]), (target, w["legend_target"])]
-    items += [("", " ".join(f"{SYMBOLS[s]} {w[s.value].lower()}" for s in Status)), ("", w["legend_rows"])]
-    return '<div class="legend">' + "".join(f"<span>{svg}{escape(text)}</span>" for svg, text in items) + "</div>"
+    items += [
+        ("", " ".join(f"{SYMBOLS[s]} {w[s.value].lower()}" for s in Status)),
+        ("", w["legend_rows"]),
+    ]
+    return (
+        '<div class="legend">'
+        + "".join(f"<span>{svg}{escape(text)}</span>" for svg, text in items)
+        + "</div>"
+    )

@@ -5,11 +5,12 @@ from __future__ import annotations
 from html import escape
 
 from cruscotto_cli.evaluate import Outcome, Score, Status
-from cruscotto_cli.labels import Words
+from cruscotto_cli.render.words import Words, counts_text
 from cruscotto_cli.report import parts
-from cruscotto_cli.report.charts import SYMBOLS, indicator_chart, legend, score_bar
+from cruscotto_cli.report.charts import SYMBOLS, indicator_chart, legend
+from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.css import CSS
-from cruscotto_cli.report.model import ReportData
+from cruscotto_cli.report.texts import scope_text
 
 
 def render_html(data: ReportData) -> str:
@@ -37,31 +38,24 @@ def render_html(data: ReportData) -> str:
 
 def _masthead(w: Words, data: ReportData, title: str) -> str:
     header = data.plan.header
-    toc = [("sintesi", w["summary"]), *((f"area-{a.key}", f"{w['area']} {a.key}") for a in data.evaluation.areas)]
-    toc += [("uffici", w["offices"]), ("storia", w["history"]), ("fonti", w["sources"]), ("metodo", w["methodology"]), ("origine", w["made_from"])]
+    toc = [
+        ("sintesi", w["summary"]),
+        *((f"area-{a.key}", f"{w['area']} {a.key}") for a in data.evaluation.areas),
+    ]
+    toc += [
+        ("uffici", w["offices"]),
+        ("storia", w["history"]),
+        ("fonti", w["sources"]),
+        ("metodo", w["methodology"]),
+        ("origine", w["made_from"]),
+    ]
     links = " ".join(f'<a href="#{escape(i)}">{escape(t)}</a>' for i, t in toc)
     return (
         f'<header class="masthead"><div><div class="kicker">{escape(header.entity or "")}</div><h1>{escape(title)}</h1>'
         f'<div class="subtitle">{escape(header.title)} · {escape(scope_text(w, data))}</div></div>'
-        f'<div class="stamp">{escape(w["generated"])} {escape(date_text(w, data))}<br>cruscotto {escape(data.version)}</div></header>'
+        f'<div class="stamp">{escape(w["generated"])} {escape(w.date(data.date))}<br>cruscotto {escape(data.version)}</div></header>'
         f'<nav class="toc">{links}</nav>'
     )
-
-
-def scope_text(w: Words, data: ReportData) -> str:
-    """The filters the report was made with, or "all indicators"."""
-    names = {"area": w["area"], "owner": w["office"], "tag": w["tag"]}
-    chosen = [f"{names[k].lower()} {_office(data, v) if k == 'owner' else v}" for k, v in data.scope]
-    return f"{w['scope']}: " + (", ".join(chosen) if chosen else w["all_indicators"])
-
-
-def _office(data: ReportData, key: str) -> str:
-    office = data.plan.office(key)
-    return office.name if office else key
-
-
-def date_text(w: Words, data: ReportData) -> str:
-    return f"{data.date:%d/%m/%Y}" if w.language == "it" else data.date.isoformat()
 
 
 def badge(w: Words, status: Status) -> str:
@@ -70,26 +64,23 @@ def badge(w: Words, status: Status) -> str:
 
 def _summary(w: Words, data: ReportData) -> str:
     overall = data.evaluation.overall
-    notice = f'<p class="notice" role="note">⚠ {escape(w["illustrative"])}</p>' if data.illustrative else ""
+    notice = (
+        f'<p class="notice" role="note">⚠ {escape(w["illustrative"])}</p>'
+        if data.illustrative
+        else ""
+    )
     counts = "".join(
-        f'<div class="count {s.value}"><b>{overall.counts[s]}</b>{SYMBOLS[s]} {escape(w[s.value])}</div>' for s in Status if overall.counts.get(s)
+        f'<div class="count {s.value}"><b>{overall.counts[s]}</b>{SYMBOLS[s]} {escape(w[s.value])}</div>'
+        for s in Status
+        if overall.counts.get(s)
     )
     head = f'<section id="sintesi"><h2>{escape(w["summary"])} {data.year}</h2>{notice}<div class="kpis">'
     head += f'<div class="score"><div>{escape(w["overall"])}</div><div class="big">{escape(w.percent(overall.score) or "—")}</div>'
     head += f'<div class="band">{escape(overall.band or "")}</div></div><div class="counts">{counts}</div></div>'
-    glance = f"<h3>{escape(w['areas_glance'])}</h3>" + score_table(w, w["area"], data.evaluation.areas, link=True)
+    glance = f"<h3>{escape(w['areas_glance'])}</h3>" + parts.score_table(
+        w, w["area"], data.evaluation.areas, link=True
+    )
     return head + glance + f"<h3>{escape(w['legend'])}</h3>" + legend(w) + "</section>"
-
-
-def score_table(w: Words, first: str, scores: tuple[Score, ...], link: bool = False) -> str:
-    """Areas or offices: name, score bar, band and counts of outcomes."""
-    rows = []
-    for s in scores:
-        name = f'<a href="#area-{escape(s.key)}">{escape(s.key)}. {escape(s.title)}</a>' if link else escape(s.title)
-        cells = [name, score_bar(w, s.score, s.title), escape(s.band or ""), escape(parts.counts_text(w, s))]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = f"<tr><th>{escape(first)}</th><th>{escape(w['score'])}</th><th>{escape(w['band'])}</th><th>{escape(w['counts'])}</th></tr>"
-    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _area(w: Words, data: ReportData, area: Score) -> str:
@@ -97,7 +88,7 @@ def _area(w: Words, data: ReportData, area: Score) -> str:
     score = f"{w['score']}: {w.percent(area.score) or '—'} {area.band or ''}".strip()
     return (
         f'<section class="area" id="area-{escape(area.key)}"><div class="area-head"><h2>{escape(w["area"])} {escape(area.key)}. {escape(area.title)}</h2>'
-        f'<span class="area-score">{escape(score)}</span></div><p class="meta">{escape(parts.counts_text(w, area))}</p>{cards}</section>'
+        f'<span class="area-score">{escape(score)}</span></div><p class="meta">{escape(counts_text(w, area))}</p>{cards}</section>'
     )
 
 

@@ -5,27 +5,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cruscotto_cli.evaluate import Outcome, Score, Status
-from cruscotto_cli.labels import Words
+from cruscotto_cli.render.markdown import escape as md_escape
+from cruscotto_cli.render.markdown import table as markdown_table
+from cruscotto_cli.render.words import Words, counts_text
 from cruscotto_cli.report.charts import SYMBOLS, with_data
-from cruscotto_cli.report.html import date_text, scope_text
-from cruscotto_cli.report.model import ReportData
-from cruscotto_cli.report.parts import counts_text
+from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.rows import change_rows, source_rows, withdrawn_rows
-from cruscotto_cli.report.texts import methodology
+from cruscotto_cli.report.texts import methodology, scope_text
 
 
 def render_markdown(data: ReportData) -> str:
     w = Words(data.plan.language)
     header = data.plan.header
-    lines = [f"# {w['report']} {data.year}", "", f"{_md(header.entity or '')} · {_md(header.title)} · {_md(scope_text(w, data))}", ""]
+    lines = [
+        f"# {w['report']} {data.year}",
+        "",
+        f"{md_escape(header.entity or '')} · {md_escape(header.title)} · {md_escape(scope_text(w, data))}",
+        "",
+    ]
     lines += _summary(w, data)
     for area in data.evaluation.areas:
         lines += _area(w, data, area)
     lines += [f"## {w['offices']}", "", *_scores(w, w["office"], data.evaluation.offices)]
     lines += _history(w, data)
     lines += [f"## {w['sources']} ({data.year})", ""]
-    lines += _table([w[k] for k in ("id", "key", "year", "written", "source", "file", "note")], source_rows(w, data), right=(3,))
-    lines += [f"## {w['methodology']}", "", *(line for p in methodology(w, header.bands) for line in (_md(p), ""))]
+    lines += markdown_table(
+        [w[k] for k in ("id", "key", "year", "written", "source", "file", "note")],
+        source_rows(w, data),
+        right=(3,),
+    )
+    lines += [
+        f"## {w['methodology']}",
+        "",
+        *(line for p in methodology(w, header.bands) for line in (md_escape(p), "")),
+    ]
     lines += _made_from(w, data)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -35,21 +48,48 @@ def _summary(w: Words, data: ReportData) -> list[str]:
     lines = [f"## {w['summary']} {data.year}", ""]
     if data.illustrative:
         lines += [f"> **⚠ {w['illustrative']}**", ""]
-    lines += [f"**{w['overall']}: {w.percent(overall.score) or '—'}** {overall.band or ''}".rstrip(), ""]
-    lines += [" · ".join(f"{SYMBOLS[s]} {w[s.value]}: {overall.counts[s]}" for s in Status if overall.counts.get(s)), ""]
+    lines += [
+        f"**{w['overall']}: {w.percent(overall.score) or '—'}** {overall.band or ''}".rstrip(),
+        "",
+    ]
+    lines += [
+        " · ".join(
+            f"{SYMBOLS[s]} {w[s.value]}: {overall.counts[s]}"
+            for s in Status
+            if overall.counts.get(s)
+        ),
+        "",
+    ]
     return lines + _scores(w, w["area"], data.evaluation.areas, numbered=True)
 
 
 def _scores(w: Words, first: str, scores: Sequence[Score], numbered: bool = False) -> list[str]:
-    rows = [[f"{s.key}. {s.title}" if numbered else s.title, w.percent(s.score), s.band or "", counts_text(w, s)] for s in scores]
-    return _table([first, w["score"], w["band"], w["counts"]], rows, right=(1,))
+    rows = [
+        [
+            f"{s.key}. {s.title}" if numbered else s.title,
+            w.percent(s.score),
+            s.band or "",
+            counts_text(w, s),
+        ]
+        for s in scores
+    ]
+    return markdown_table([first, w["score"], w["band"], w["counts"]], rows, right=(1,))
 
 
 def _area(w: Words, data: ReportData, area: Score) -> list[str]:
     outcomes = data.outcomes_of(area.key)
-    lines = [f"## {w['area']} {area.key}. {_md(area.title)}", "", f"{w['score']}: **{w.percent(area.score) or '—'}** {area.band or ''}".rstrip(), ""]
+    lines = [
+        f"## {w['area']} {area.key}. {md_escape(area.title)}",
+        "",
+        f"{w['score']}: **{w.percent(area.score) or '—'}** {area.band or ''}".rstrip(),
+        "",
+    ]
     rows = [_indicator_row(w, data, o) for o in outcomes]
-    lines += _table([w[k] for k in ("id", "indicator", "office", "target", "actual", "status", "degree")], rows, right=(4, 6))
+    lines += markdown_table(
+        [w[k] for k in ("id", "indicator", "office", "target", "actual", "status", "degree")],
+        rows,
+        right=(4, 6),
+    )
     return lines + _trend(w, data, outcomes)
 
 
@@ -58,7 +98,15 @@ def _indicator_row(w: Words, data: ReportData, o: Outcome) -> list[str]:
     target = o.target.text if o.target else "—"
     status = f"{SYMBOLS[o.status]} {w[o.status.value]}"
     actual = w.value(o.actual, o.indicator.unit) or "—"
-    return [o.indicator.id, name, data.plan.office_name(o.indicator.owner), target, actual, status, w.percent(o.degree) or "—"]
+    return [
+        o.indicator.id,
+        name,
+        data.plan.office_name(o.indicator.owner),
+        target,
+        actual,
+        status,
+        w.percent(o.degree) or "—",
+    ]
 
 
 def _trend(w: Words, data: ReportData, outcomes: Sequence[Outcome]) -> list[str]:
@@ -67,8 +115,14 @@ def _trend(w: Words, data: ReportData, outcomes: Sequence[Outcome]) -> list[str]
     rows = []
     for o in outcomes:
         shown = {p.year: p for p in with_data(data.series.get(o.indicator.id, ()))}
-        rows.append([o.indicator.id, *(_cell(w, shown[y], data.year) if y in shown else "" for y in years)])
-    return [f"{w['trend']}: {w['actual'].lower()} ({w['target'].lower()})", "", *_table([w["id"], *map(str, years)], rows)]
+        rows.append(
+            [o.indicator.id, *(_cell(w, shown[y], data.year) if y in shown else "" for y in years)]
+        )
+    return [
+        f"{w['trend']}: {w['actual'].lower()} ({w['target'].lower()})",
+        "",
+        *markdown_table([w["id"], *map(str, years)], rows),
+    ]
 
 
 def _cell(w: Words, o: Outcome, year: int) -> str:
@@ -82,22 +136,30 @@ def _history(w: Words, data: ReportData) -> list[str]:
     none = [f"{w['none'].capitalize()}.", ""]
     lines = [f"## {w['history']}", "", f"### {w['changes']}", ""]
     changes = change_rows(w, data)
-    lines += _table([w[k] for k in ("date", "act", "change", "from_year", "id", "indicator", "note")], changes) if changes else none
+    lines += (
+        markdown_table(
+            [w[k] for k in ("date", "act", "change", "from_year", "id", "indicator", "note")],
+            changes,
+        )
+        if changes
+        else none
+    )
     withdrawn = withdrawn_rows(w, data)
     lines += [f"### {w['withdrawn_list']}", ""]
-    return lines + (_table([w[k] for k in ("id", "indicator", "act", "date", "from_year")], withdrawn) if withdrawn else none)
+    return lines + (
+        markdown_table([w[k] for k in ("id", "indicator", "act", "date", "from_year")], withdrawn)
+        if withdrawn
+        else none
+    )
 
 
 def _made_from(w: Words, data: ReportData) -> list[str]:
-    lines = [f"## {w['made_from']}", "", f"{w['tool']}: cruscotto {data.version} · {w['generated']} {date_text(w, data)}", ""]
-    return lines + _table([w["file"], "SHA-256"], [[f"`{d.path}`", f"`{d.sha256}`"] for d in data.digests])
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
-    align = ["---:" if i in right else "---" for i in range(len(header))]
-    out = ["| " + " | ".join(_md(h) for h in header) + " |", "| " + " | ".join(align) + " |"]
-    return [*out, *("| " + " | ".join(_md(c) for c in row) + " |" for row in rows), ""]
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    lines = [
+        f"## {w['made_from']}",
+        "",
+        f"{w['tool']}: cruscotto {data.version} · {w['generated']} {w.date(data.date)}",
+        "",
+    ]
+    return lines + markdown_table(
+        [w["file"], "SHA-256"], [[f"`{d.path}`", f"`{d.sha256}`"] for d in data.digests]
+    )

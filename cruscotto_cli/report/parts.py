@@ -5,23 +5,44 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from cruscotto_cli.evaluate import Score, Status
-from cruscotto_cli.labels import Words
-from cruscotto_cli.report.model import ReportData
+from cruscotto_cli.evaluate import Score
+from cruscotto_cli.render.words import Words, counts_text
+from cruscotto_cli.report.charts import score_bar
+from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.rows import change_rows, source_rows, withdrawn_rows
 from cruscotto_cli.report.texts import methodology as method_paragraphs
-
-
-def counts_text(w: Words, score: Score) -> str:
-    return ", ".join(f"{w[s.value].lower()} {score.counts[s]}" for s in Status if score.counts.get(s))
+from cruscotto_cli.report.texts import scope_text
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()) -> str:
     """A table of already-escaped cells; `numeric` columns are right-aligned."""
     cls = [' class="num"' if i in numeric else "" for i in range(len(header))]
     head = "".join(f"<th{cls[i]}>{h}</th>" for i, h in enumerate(header))
-    body = "".join("<tr>" + "".join(f"<td{cls[i]}>{c}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td{cls[i]}>{c}</td>" for i, c in enumerate(row)) + "</tr>"
+        for row in rows
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def score_table(w: Words, first: str, scores: tuple[Score, ...], link: bool = False) -> str:
+    """Areas or offices: name, score bar, band and counts of outcomes."""
+    rows = []
+    for s in scores:
+        name = (
+            f'<a href="#area-{escape(s.key)}">{escape(s.key)}. {escape(s.title)}</a>'
+            if link
+            else escape(s.title)
+        )
+        cells = [
+            name,
+            score_bar(w, s.score, s.title),
+            escape(s.band or ""),
+            escape(counts_text(w, s)),
+        ]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = f"<tr><th>{escape(first)}</th><th>{escape(w['score'])}</th><th>{escape(w['band'])}</th><th>{escape(w['counts'])}</th></tr>"
+    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _section(anchor: str, title: str, inner: str) -> str:
@@ -29,8 +50,6 @@ def _section(anchor: str, title: str, inner: str) -> str:
 
 
 def offices(w: Words, data: ReportData) -> str:
-    from cruscotto_cli.report.html import score_table
-
     return _section("uffici", w["offices"], score_table(w, w["office"], data.evaluation.offices))
 
 
@@ -39,9 +58,23 @@ def history(w: Words, data: ReportData) -> str:
     withdrawn = [[escape(c) for c in row] for row in withdrawn_rows(w, data)]
     none = f"<p>{escape(w['none'].capitalize())}.</p>"
     inner = f"<h3>{escape(w['changes'])}</h3>"
-    inner += table([escape(w[k]) for k in ("date", "act", "change", "from_year", "id", "indicator", "note")], changes) if changes else none
+    inner += (
+        table(
+            [
+                escape(w[k])
+                for k in ("date", "act", "change", "from_year", "id", "indicator", "note")
+            ],
+            changes,
+        )
+        if changes
+        else none
+    )
     inner += f"<h3>{escape(w['withdrawn_list'])}</h3>"
-    inner += table([escape(w[k]) for k in ("id", "indicator", "act", "date", "from_year")], withdrawn) if withdrawn else none
+    inner += (
+        table([escape(w[k]) for k in ("id", "indicator", "act", "date", "from_year")], withdrawn)
+        if withdrawn
+        else none
+    )
     return _section("storia", w["history"], inner)
 
 
@@ -54,16 +87,19 @@ def sources(w: Words, data: ReportData) -> str:
 
 
 def methodology(w: Words, data: ReportData) -> str:
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in method_paragraphs(w, data.plan.header.bands))
+    paragraphs = "".join(
+        f"<p>{escape(p)}</p>" for p in method_paragraphs(w, data.plan.header.bands)
+    )
     return _section("metodo", w["methodology"], f'<div class="method">{paragraphs}</div>')
 
 
 def made_from(w: Words, data: ReportData) -> str:
-    from cruscotto_cli.report.html import date_text, scope_text
-
-    made = f"{w['tool']}: cruscotto {data.version} · {w['generated']} {date_text(w, data)} · {scope_text(w, data)}"
+    made = f"{w['tool']}: cruscotto {data.version} · {w['generated']} {w.date(data.date)} · {scope_text(w, data)}"
     facts = f"<p>{escape(made)}</p>"
-    rows = [[f"<code>{escape(d.path)}</code>", f'<span class="digest">{d.sha256}</span>'] for d in data.digests]
+    rows = [
+        [f"<code>{escape(d.path)}</code>", f'<span class="digest">{d.sha256}</span>']
+        for d in data.digests
+    ]
     inner = facts + (table([escape(w["file"]), "SHA-256"], rows) if rows else "")
     footer = f"<footer>{escape(data.plan.header.entity or '')} · {escape(data.plan.header.title)} · {escape(w['report'])} {data.year}</footer>"
     return _section("origine", w["made_from"], inner) + footer

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cruscotto_cli.labels import Words
-from cruscotto_cli.report.model import ReportData
+from cruscotto_cli.render.words import Words
+from cruscotto_cli.report.content import ReportData
 
 
 def _date(w: Words, value: object) -> str:
@@ -18,7 +18,15 @@ def change_rows(w: Words, data: ReportData) -> list[list[str]]:
     found = []
     for order, ind in enumerate(o.indicator for o in data.evaluation.outcomes):
         for c in ind.changes:
-            row = [_date(w, c.date), c.act, w[f"change_{c.change.value}"], str(c.from_year or ""), ind.id, ind.name, c.note or ""]
+            row = [
+                _date(w, c.date),
+                c.act,
+                w[f"change_{c.change.value}"],
+                str(c.from_year or ""),
+                ind.id,
+                ind.name,
+                c.note or "",
+            ]
             found.append((c.date, order, row))
     return [row for _, _, row in sorted(found, key=lambda f: (f[0], f[1]))]
 
@@ -28,14 +36,30 @@ def withdrawn_rows(w: Words, data: ReportData) -> list[list[str]]:
     for o in data.evaluation.outcomes:
         c = o.indicator.withdrawal
         if c:
-            rows.append([o.indicator.id, o.indicator.name, c.act, _date(w, c.date), str(c.from_year or c.date.year)])
+            rows.append(
+                [
+                    o.indicator.id,
+                    o.indicator.name,
+                    c.act,
+                    _date(w, c.date),
+                    str(c.from_year or c.date.year),
+                ]
+            )
     return rows
 
 
 def source_rows(w: Words, data: ReportData) -> list[list[str]]:
     """Each value of the report year: indicator, key, year, text as written, source, file:row, note."""
     return [
-        [o.indicator.id, s.key, str(s.year), s.text, s.source or "", f"{s.path}:{s.row}", s.note or ""]
+        [
+            o.indicator.id,
+            s.key,
+            str(s.year),
+            s.text,
+            s.source or "",
+            f"{s.path}:{s.row}",
+            s.note or "",
+        ]
         for o in data.evaluation.outcomes
         for s in o.sources
     ]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cruscotto_cli.judge import judge
-from cruscotto_cli.labels import Words
-from cruscotto_cli.model import Band
-from cruscotto_cli.targets import Comparator, Threshold
+from cruscotto_cli.plan.model import Band
+from cruscotto_cli.plan.targets import Comparator, Threshold
+from cruscotto_cli.render.words import Words
+from cruscotto_cli.report.content import ReportData
 
 METHOD: dict[str, tuple[str, ...]] = {
     "it": (
@@ -33,16 +34,16 @@ METHOD: dict[str, tuple[str, ...]] = {
     ),
     "en": (
         "Status. Each indicator is compared with the target in force that year, as printed in the plan. "
-        "\"Met\" when the actual satisfies the target, \"Not met\" otherwise; strict comparators are strict "
-        "(ITP < -10 is not met by -10). \"Baseline\": measured, not scored. \"Missing\": a target and no value. "
-        "\"No target\": the plan sets none that year. \"Withdrawn\": eliminated by a decision, not evaluated "
-        "from the year of the act. \"Invalid\": the value cannot be compared with the target, or the formula "
+        '"Met" when the actual satisfies the target, "Not met" otherwise; strict comparators are strict '
+        '(ITP < -10 is not met by -10). "Baseline": measured, not scored. "Missing": a target and no value. '
+        '"No target": the plan sets none that year. "Withdrawn": eliminated by a decision, not evaluated '
+        'from the year of the act. "Invalid": the value cannot be compared with the target, or the formula '
         "cannot be computed.",
         "Degree of achievement. 100% when the target is met. Otherwise proportional: actual / target when "
         "higher is better, target / actual when lower is better, kept below 100% (a strict target missed "
         "exactly at the threshold shows {below}). All or nothing (0% or 100%) for targets at or below zero "
         "(or actuals at or below zero), exact values (=), ranges, levels and yes/no (Annual). A target without "
-        "a comparator (140, 1.45) means \"at least\" or \"at most\" by the indicator's direction.",
+        'a comparator (140, 1.45) means "at least" or "at most" by the indicator\'s direction.',
         "Example: target ≥ 103, actual 100: degree = 100 / 103 = {example}.",
         "Computed indicators. Where the plan gives a formula, the value is computed from the measures the "
         "offices report (year x / year x-1 uses the previous year's measure).",
@@ -56,8 +57,24 @@ METHOD: dict[str, tuple[str, ...]] = {
 
 def methodology(w: Words, bands: tuple[Band, ...]) -> list[str]:
     """The methodology paragraphs, with the worked example computed by the code itself."""
-    example = judge(Threshold(Comparator.GE, Decimal(103), text="≥ 103"), Decimal(100), "higher", ())
+    example = judge(
+        Threshold(Comparator.GE, Decimal(103), text="≥ 103"), Decimal(100), "higher", ()
+    )
     below = judge(Threshold(Comparator.GT, Decimal(1), text="> 1"), Decimal(1), "higher", ())
     listed = "; ".join(f"{b.label} ≥ {w.number(b.from_)}%" for b in bands) or w["none"]
     fill = {"example": w.percent(example.degree), "below": w.percent(below.degree), "bands": listed}
     return [p.format(**fill) for p in METHOD[w.language]]
+
+
+def scope_text(w: Words, data: ReportData) -> str:
+    """The filters the report was made with, or "all indicators"."""
+    names = {"area": w["area"], "owner": w["office"], "tag": w["tag"]}
+    chosen = [
+        f"{names[k].lower()} {_office(data, v) if k == 'owner' else v}" for k, v in data.scope
+    ]
+    return f"{w['scope']}: " + (", ".join(chosen) if chosen else w["all_indicators"])
+
+
+def _office(data: ReportData, key: str) -> str:
+    office = data.plan.office(key)
+    return office.name if office else key

@@ -14,9 +14,9 @@ from typing import Any
 
 from cruscotto_cli.diagnostics import CruscottoError
 from cruscotto_cli.evaluate import Outcome, Score, Status, outcome_band
-from cruscotto_cli.labels import Words
 from cruscotto_cli.numbers import round_to
-from cruscotto_cli.report.model import ReportData
+from cruscotto_cli.render.words import Words
+from cruscotto_cli.report.content import ReportData
 
 PERCENT = "0.00%"
 NUMBER = "#,##0.###"
@@ -57,9 +57,14 @@ def _save(book: Any, date: dt.date) -> bytes:
     raw = io.BytesIO()
     ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
     stable = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(raw) as source,
+        zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
-            entry = zipfile.ZipInfo(item.filename, date_time=(date.year, date.month, date.day, 0, 0, 0))
+            entry = zipfile.ZipInfo(
+                item.filename, date_time=(date.year, date.month, date.day, 0, 0, 0)
+            )
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, source.read(item))
     return stable.getvalue()
@@ -73,7 +78,9 @@ def _summary(sheet: Any, w: Words, data: ReportData) -> None:
     if data.illustrative:
         sheet.append([w["illustrative"]])
     first = sheet.max_row + 2  # a blank row, then the table
-    for column, text in enumerate(["", w["key"], w["score"], w["band"], *(w[s.value] for s in Status)], start=1):
+    for column, text in enumerate(
+        ["", w["key"], w["score"], w["band"], *(w[s.value] for s in Status)], start=1
+    ):
         sheet.cell(first, column, text)
     _score_row(sheet, w["overall"], data.evaluation.overall.title, data.evaluation.overall)
     for area in data.evaluation.areas:
@@ -87,12 +94,33 @@ def _summary(sheet: Any, w: Words, data: ReportData) -> None:
 
 
 def _score_row(sheet: Any, kind: str, title: str, score: Score) -> None:
-    sheet.append([kind, title, _float(score.score), score.band or "", *(score.counts.get(s, 0) for s in Status)])
+    sheet.append(
+        [
+            kind,
+            title,
+            _float(score.score),
+            score.band or "",
+            *(score.counts.get(s, 0) for s in Status),
+        ]
+    )
     sheet.cell(sheet.max_row, 3).number_format = PERCENT
 
 
 def _indicators(sheet: Any, w: Words, data: ReportData) -> None:
-    keys = ("area", "id", "indicator", "office", "unit", "target", "actual", "status", "degree", "band", "source", "note")
+    keys = (
+        "area",
+        "id",
+        "indicator",
+        "office",
+        "unit",
+        "target",
+        "actual",
+        "status",
+        "degree",
+        "band",
+        "source",
+        "note",
+    )
     sheet.append([w[k] for k in keys])
     for o in data.evaluation.outcomes:
         sheet.append(_indicator_row(w, data, o))
@@ -107,8 +135,18 @@ def _indicator_row(w: Words, data: ReportData, o: Outcome) -> list[Any]:
     band = outcome_band(o, data.plan.header.bands)
     sources = sorted({s.source for s in o.sources if s.source})
     return [
-        o.area_id, o.indicator.id, o.indicator.name, data.plan.office_name(o.indicator.owner), o.indicator.unit,
-        o.target.text if o.target else "", _actual(w, o), w[o.status.value], _float(o.degree), band or "", ", ".join(sources), o.reason or "",
+        o.area_id,
+        o.indicator.id,
+        o.indicator.name,
+        data.plan.office_name(o.indicator.owner),
+        o.indicator.unit,
+        o.target.text if o.target else "",
+        _actual(w, o),
+        w[o.status.value],
+        _float(o.degree),
+        band or "",
+        ", ".join(sources),
+        o.reason or "",
     ]
 
 
@@ -145,5 +183,10 @@ def _status_colours(sheet: Any, cells: str, w: Words) -> None:
     from openpyxl.styles import Font, PatternFill
 
     for status, (fill, ink) in FILLS.items():
-        rule = CellIsRule(operator="equal", formula=[f'"{w[status.value]}"'], fill=PatternFill("solid", start_color=fill, end_color=fill), font=Font(color=ink))
+        rule = CellIsRule(
+            operator="equal",
+            formula=[f'"{w[status.value]}"'],
+            fill=PatternFill("solid", start_color=fill, end_color=fill),
+            font=Font(color=ink),
+        )
         sheet.conditional_formatting.add(cells, rule)

@@ -69,8 +69,14 @@ def read_number(text: str) -> Reading | None:
     if body.isdigit() and body.isascii():  # the common case, the same in both conventions
         number = Decimal(sign + body)
         return Reading(text, percent, number, number)
-    comma = Decimal(sign + body.replace(".", "").replace(" ", "").replace(",", ".")) if _COMMA.fullmatch(body) else None
-    point = Decimal(sign + body.replace(",", "").replace(" ", "")) if _POINT.fullmatch(body) else None
+    comma = (
+        Decimal(sign + body.replace(".", "").replace(" ", "").replace(",", "."))
+        if _COMMA.fullmatch(body)
+        else None
+    )
+    point = (
+        Decimal(sign + body.replace(",", "").replace(" ", "")) if _POINT.fullmatch(body) else None
+    )
     if comma is None and point is None:
         return None
     return Reading(text, percent, comma, point)
@@ -124,13 +130,17 @@ def settle(readings: Iterable[tuple[int, Reading | None]]) -> Convention:
     if first is None:
         return Convention()
     row, reading, decimal = first
-    return Convention(decimal, row, reading.text, conflicts[0] if conflicts else 0, max(len(conflicts) - 1, 0))
+    return Convention(
+        decimal, row, reading.text, conflicts[0] if conflicts else 0, max(len(conflicts) - 1, 0)
+    )
 
 
 def _ambiguity(reading: Reading) -> str:
     # "1.234" is 1234 with a thousands separator, or one and a bit with a decimal one.
     pct = "%" if reading.percent else ""
-    whole, part = sorted((d for d in (reading.comma, reading.point) if d is not None), key=abs, reverse=True)
+    whole, part = sorted(
+        (d for d in (reading.comma, reading.point) if d is not None), key=abs, reverse=True
+    )
     return (
         f"reads two ways, {format_number(whole)}{pct} or {format_number(part)}{pct}, "
         "and no other number in this file shows its decimal separator; "

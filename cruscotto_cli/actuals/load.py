@@ -11,11 +11,30 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from cruscotto_cli.csvfile import FIRST_LINE, KEY, NOTE, REQUIRED, SOURCE, VALUE, YEAR, column_roles, decode, delimiter_of, no_header, read_records
-from cruscotto_cli.csvnumbers import Convention, NumberProblem, Reading, read_number, settle
+from cruscotto_cli.actuals.conventions import (
+    Convention,
+    NumberProblem,
+    Reading,
+    read_number,
+    settle,
+)
+from cruscotto_cli.actuals.csvfile import (
+    FIRST_LINE,
+    KEY,
+    NOTE,
+    REQUIRED,
+    SOURCE,
+    VALUE,
+    YEAR,
+    column_roles,
+    decode,
+    delimiter_of,
+    no_header,
+    read_records,
+)
 from cruscotto_cli.diagnostics import Diagnostic, InputError
-from cruscotto_cli.model import ValueKind
-from cruscotto_cli.plan import Plan
+from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.plan.model import ValueKind
 from cruscotto_cli.suggest import did_you_mean
 
 Value = Decimal | str | bool
@@ -76,7 +95,11 @@ def _specs(plan: Plan) -> dict[str, _Spec]:
     for indicator in plan.indicators():
         formula = indicator.formula
         names = formula.measures | formula.previous if formula else frozenset()
-        used = tuple(dict.fromkeys(n for n in _NAME.findall(formula.text) if n in names)) if formula else ()
+        used = (
+            tuple(dict.fromkeys(n for n in _NAME.findall(formula.text) if n in names))
+            if formula
+            else ()
+        )
         specs[indicator.id] = _Spec(indicator.kind, indicator.unit, used)
     return specs
 
@@ -147,13 +170,21 @@ class _Loader:
         if all(role in roles for role in REQUIRED):
             self.rows(_File.of(name, roles), delimiter, len(header), records[1:])
 
-    def rows(self, file: _File, delimiter: str, width: int, records: list[tuple[int, list[str]]]) -> None:
+    def rows(
+        self, file: _File, delimiter: str, width: int, records: list[tuple[int, list[str]]]
+    ) -> None:
         value_at = file.value_at
-        readings = [read_number(cells[value_at]) if len(cells) == width else None for _, cells in records]
-        file = replace(file, convention=settle(zip((row for row, _ in records), readings, strict=True)))
+        readings = [
+            read_number(cells[value_at]) if len(cells) == width else None for _, cells in records
+        ]
+        file = replace(
+            file, convention=settle(zip((row for row, _ in records), readings, strict=True))
+        )
         for (row, cells), reading in zip(records, readings, strict=True):
             if len(cells) != width:
-                self.problems.append(file.problem(row, 0, _width_message(len(cells), width, delimiter), "csv-row"))
+                self.problems.append(
+                    file.problem(row, 0, _width_message(len(cells), width, delimiter), "csv-row")
+                )
             elif cells[value_at].strip():
                 self.row(file, row, cells, reading)
 
@@ -175,7 +206,9 @@ class _Loader:
             return
         if year is not None:
             source, note = _optional(cells, file.source_at), _optional(cells, file.note_at)
-            self.values[key, year] = Actual(key, year, value, text, source, note, file.path, row, file.value_at + 1)
+            self.values[key, year] = Actual(
+                key, year, value, text, source, note, file.path, row, file.value_at + 1
+            )
 
     def key(self, file: _File, row: int, cell: str) -> tuple[str, _Spec | None]:
         key = cell.strip()
@@ -190,7 +223,9 @@ class _Loader:
         elif spec.computed_from:
             those = "that measure" if len(spec.computed_from) == 1 else "those measures"
             names = ", ".join(spec.computed_from)
-            message = f"indicator {key} is computed from its formula ({names}): report {those} instead"
+            message = (
+                f"indicator {key} is computed from its formula ({names}): report {those} instead"
+            )
         if message:
             self.problems.append(file.problem(row, file.key_at, message, "csv-key"))
             return key, None
@@ -208,11 +243,15 @@ class _Loader:
     def duplicate(self, file: _File, row: int, key: str, year: int) -> bool:
         first = self.seen.setdefault((key, year), (file.path, row))
         if first != (file.path, row):
-            message = f"{key} for {year} is already given at {first[0]}:{first[1]}; give each value once"
+            message = (
+                f"{key} for {year} is already given at {first[0]}:{first[1]}; give each value once"
+            )
             self.problems.append(file.problem(row, file.key_at, message, "csv-duplicate"))
         return first != (file.path, row)
 
-    def value(self, key: str, spec: _Spec, text: str, reading: Reading | None, number: _Number) -> Value:
+    def value(
+        self, key: str, spec: _Spec, text: str, reading: Reading | None, number: _Number
+    ) -> Value:
         """The typed value; NumberProblem says why the text does not fit the key."""
         if spec.kind is ValueKind.YESNO:
             return _yes_no(text)
@@ -225,7 +264,10 @@ class _Loader:
             raise NumberProblem(message, "csv-kind")
         if spec.kind is ValueKind.LEVEL and not self.banded:
             levels = ", ".join(self.levels.values())
-            raise NumberProblem(f"the plan's scale has no bands to read a score; write a level: {levels}", "csv-kind")
+            raise NumberProblem(
+                f"the plan's scale has no bands to read a score; write a level: {levels}",
+                "csv-kind",
+            )
         return number(reading)
 
     def level(self, text: str) -> str:
@@ -249,9 +291,13 @@ def _yes_no(text: str) -> bool:
 
 def _not_a_number(text: str, spec: _Spec) -> NumberProblem:
     if text.strip().startswith("#"):
-        return NumberProblem("an Excel error, not a number; put the measured value in the cell", "csv-kind")
+        return NumberProblem(
+            "an Excel error, not a number; put the measured value in the cell", "csv-kind"
+        )
     code = "csv-number" if any(c.isdigit() for c in text) else "csv-kind"
-    return NumberProblem(f'expected a number in "{spec.unit}" (leave the cell empty if not known yet)', code)
+    return NumberProblem(
+        f'expected a number in "{spec.unit}" (leave the cell empty if not known yet)', code
+    )
 
 
 def _width_message(count: int, width: int, delimiter: str) -> str:
@@ -262,7 +308,9 @@ def _width_message(count: int, width: int, delimiter: str) -> str:
 
 def _csv_files(folder: Path) -> list[Path]:
     # "~$name.csv" is the lock file Excel leaves beside a file it has open, not data.
-    found = (p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("~$"))
+    found = (
+        p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("~$")
+    )
     return sorted(p for p in found if p.is_file())
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cruscotto_cli.model import Change, ChangeKind, Indicator
-from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.plan.loaded import Placed, Plan
+from cruscotto_cli.plan.model import Change, ChangeKind, Indicator
 
 K = ChangeKind
 # The kinds of history entry that back each kind of difference.
@@ -79,7 +79,9 @@ def indicator_differences(old: Indicator | None, placed: Placed) -> list[Differe
         return [_judged(placed, fresh, "added", ("id",), None, new.name)]
     found = [_history(placed, c) for c in old.changes if c not in new.changes]
     if new.withdrawal is not None and old.withdrawal is None:
-        found.append(_judged(placed, fresh, "withdrawn", ("changes",), None, _withdrawn_from(new.withdrawal)))
+        found.append(
+            _judged(placed, fresh, "withdrawn", ("changes",), None, _withdrawn_from(new.withdrawal))
+        )
     for name in FIELDS:
         before, after = _field(old, name), _field(new, name)
         if before != after:
@@ -93,11 +95,19 @@ def indicator_differences(old: Indicator | None, placed: Placed) -> list[Differe
 
 
 def _judged(
-    placed: Placed, fresh: tuple[Change, ...], what: str, loc: tuple[Any, ...], old: str | None, new: str | None, year: int | None = None
+    placed: Placed,
+    fresh: tuple[Change, ...],
+    what: str,
+    loc: tuple[Any, ...],
+    old: str | None,
+    new: str | None,
+    year: int | None = None,
 ) -> Difference:
     acts = tuple(c for c in fresh if c.change in BACKED_BY[what])
     problem = None if acts else _unbacked(placed.indicator.id, what, old, new, year)
-    return _placed(placed, loc, Difference(placed.indicator.id, what, old, new, year, acts, problem))
+    return _placed(
+        placed, loc, Difference(placed.indicator.id, what, old, new, year, acts, problem)
+    )
 
 
 def _unbacked(indicator: str, what: str, old: str | None, new: str | None, year: int | None) -> str:
@@ -117,13 +127,19 @@ def _removed(placed: Placed) -> Difference:
         f"indicator {ind.id} was removed: an approved plan keeps its indicators; "
         "withdraw it with a `withdrawn` entry in its changes instead of deleting it"
     )
-    return _placed(placed, (), Difference(ind.id, "removed", ind.name, None, problem=problem, side="base"))
+    return _placed(
+        placed, (), Difference(ind.id, "removed", ind.name, None, problem=problem, side="base")
+    )
 
 
 def _history(placed: Placed, change: Change) -> Difference:
     entry = f"{change.change.value} by {change.act} of {change.date.isoformat()}"
     problem = f"indicator {placed.indicator.id}: history entry ({entry}) was removed or edited: the history of an approved plan only grows"
-    return _placed(placed, ("changes",), Difference(placed.indicator.id, "history", entry, None, problem=problem))
+    return _placed(
+        placed,
+        ("changes",),
+        Difference(placed.indicator.id, "history", entry, None, problem=problem),
+    )
 
 
 def _placed(placed: Placed, loc: tuple[Any, ...], difference: Difference) -> Difference:

@@ -9,9 +9,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cruscotto_cli.diagnostics import Diagnostic, InputError
-from cruscotto_cli.model import Area, Header
-from cruscotto_cli.plan import Plan
-from cruscotto_cli.yamlsource import Document, read_yaml
+from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.plan.model import Area, Header
+from cruscotto_cli.plan.yamlsource import Document, read_yaml
 
 HEADER_FILE = "plan.yaml"
 
@@ -19,24 +19,50 @@ HEADER_FILE = "plan.yaml"
 def load_plan(folder: Path) -> Plan:
     """Read and check a whole plan; InputError carries every problem found, in file order."""
     if not folder.is_dir():
-        raise InputError([Diagnostic(str(folder), 0, 0, "plan folder not found; give one with --plan DIR", "plan-folder")])
+        raise InputError(
+            [
+                Diagnostic(
+                    str(folder),
+                    0,
+                    0,
+                    "plan folder not found; give one with --plan DIR",
+                    "plan-folder",
+                )
+            ]
+        )
     header_path = folder / HEADER_FILE
     problems: list[Diagnostic] = []
-    header, header_doc = _load(header_path, Header, problems) if header_path.is_file() else (None, None)
+    header, header_doc = (
+        _load(header_path, Header, problems) if header_path.is_file() else (None, None)
+    )
     if header_doc is None and not problems:
-        problems.append(Diagnostic(str(header_path), 0, 0, f"missing: a plan needs {HEADER_FILE} (title, period, offices)", "plan-header"))
+        problems.append(
+            Diagnostic(
+                str(header_path),
+                0,
+                0,
+                f"missing: a plan needs {HEADER_FILE} (title, period, offices)",
+                "plan-header",
+            )
+        )
     areas = []
     # .yml is YAML too: an area saved with that extension must not be silently left out.
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.name != HEADER_FILE):
+    for path in sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in (".yaml", ".yml") and p.name != HEADER_FILE
+    ):
         area, doc = _load(path, Area, problems)
         if area is not None and doc is not None:
             areas.append((area, doc))
     if not areas and not problems:
-        problems.append(Diagnostic(str(folder), 0, 0, "no area files (*.yaml beside plan.yaml)", "plan-areas"))
+        problems.append(
+            Diagnostic(str(folder), 0, 0, "no area files (*.yaml beside plan.yaml)", "plan-areas")
+        )
     if problems or header is None or header_doc is None:
         raise InputError(problems)
     plan = Plan(folder, header, header_doc, tuple(areas))
-    from cruscotto_cli.checks import check_plan
+    from cruscotto_cli.plan.checks import check_plan
 
     problems = check_plan(plan)
     if problems:
@@ -51,13 +77,17 @@ def _load(path: Path, model: type[Any], problems: list[Diagnostic]) -> tuple[Any
         problems.extend(exc.diagnostics)
         return None, None
     if not isinstance(doc.data, dict):
-        problems.append(doc.diagnostic((), "expected a mapping of keys (title:, indicators: ...)", "schema"))
+        problems.append(
+            doc.diagnostic((), "expected a mapping of keys (title:, indicators: ...)", "schema")
+        )
         return None, doc
     try:
         return model.model_validate(doc.data), doc
     except ValidationError as exc:
         # pydantic lists unknown keys after the other errors: report them in line order.
-        problems.extend(sorted(_diagnostic(doc, model, error) for error in exc.errors(include_url=False)))
+        problems.extend(
+            sorted(_diagnostic(doc, model, error) for error in exc.errors(include_url=False))
+        )
         return None, doc
 
 
@@ -65,7 +95,9 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: Any) -> Diagnostic
     loc, kind = error["loc"], error["type"]
     if kind == "extra_forbidden":
         allowed = ", ".join(_fields_at(model, loc[:-1]))
-        return doc.diagnostic(loc, f'unknown key "{loc[-1]}"; expected one of: {allowed}', "unknown-key", key=True)
+        return doc.diagnostic(
+            loc, f'unknown key "{loc[-1]}"; expected one of: {allowed}', "unknown-key", key=True
+        )
     if kind == "missing":
         return doc.diagnostic(loc[:-1], f'missing key "{loc[-1]}"', "missing-key")
     if loc and loc[-1] == "[key]":
@@ -87,7 +119,11 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     for part in loc:
         if isinstance(part, int) or (isinstance(part, str) and part.isdigit()):
             continue
-        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        field = (
+            current.model_fields.get(part)
+            if isinstance(current, type) and issubclass(current, BaseModel)
+            else None
+        )
         if field is None:
             return []
         current = _model_in(field.annotation)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cruscotto_cli.diagnostics import InputError, UsageError
-from cruscotto_cli.diff import Difference, indicator_differences
-from cruscotto_cli.gitplan import git, load_at
-from cruscotto_cli.model import Change, Indicator
-from cruscotto_cli.plan import Placed
+from cruscotto_cli.plan.loaded import Placed
+from cruscotto_cli.plan.model import Change, Indicator
+from cruscotto_cli.versions.diff import Difference, indicator_differences
+from cruscotto_cli.versions.git import git, load_at
 
 DEFAULT_MAX_COMMITS = 200
 
@@ -50,14 +50,28 @@ class Story:
 def commits(root: Path, inside: str, max_commits: int) -> list[Commit]:
     """The commits that touched the plan folder, oldest first, at most `max_commits` (the latest)."""
     spec = "." if inside == "." else f"{inside}/"
-    done = git(root, "log", "-z", "--date=short", "--format=%H%x1f%h%x1f%ad%x1f%s", "-n", str(max_commits), "--", spec)
+    done = git(
+        root,
+        "log",
+        "-z",
+        "--date=short",
+        "--format=%H%x1f%h%x1f%ad%x1f%s",
+        "-n",
+        str(max_commits),
+        "--",
+        spec,
+    )
     if done.returncode != 0:
-        raise UsageError(f"git log failed in {root}: {done.stderr.decode(errors='replace').strip()}")
+        raise UsageError(
+            f"git log failed in {root}: {done.stderr.decode(errors='replace').strip()}"
+        )
     records = [r for r in done.stdout.decode(errors="replace").split("\0") if r.strip()]
     return [Commit(*r.strip("\n").split("\x1f", 3)) for r in reversed(records)]
 
 
-def story(root: Path, inside: str, indicator_id: str, max_commits: int = DEFAULT_MAX_COMMITS) -> Story:
+def story(
+    root: Path, inside: str, indicator_id: str, max_commits: int = DEFAULT_MAX_COMMITS
+) -> Story:
     """Every change of one indicator, commit by commit; UsageError when no commit has it."""
     found = commits(root, inside, max_commits + 1)
     truncated = len(found) > max_commits
@@ -69,16 +83,22 @@ def story(root: Path, inside: str, indicator_id: str, max_commits: int = DEFAULT
     seen = previous is not None
     for commit in found:
         step, current = _step(root, inside, indicator_id, commit, previous)
-        if step is not None and (seen or step.skipped is None):  # a broken plan before the indicator is noise
+        if step is not None and (
+            seen or step.skipped is None
+        ):  # a broken plan before the indicator is noise
             steps.append(step)
         seen = seen or current is not None
         previous = current
     if not seen:
-        raise UsageError(f'indicator "{indicator_id}" is in none of the {len(found)} commits that touched {inside}/ (see --max-commits)')
+        raise UsageError(
+            f'indicator "{indicator_id}" is in none of the {len(found)} commits that touched {inside}/ (see --max-commits)'
+        )
     return Story(indicator_id, inside, tuple(steps), len(found), truncated)
 
 
-def _step(root: Path, inside: str, indicator_id: str, commit: Commit, previous: Indicator | None) -> tuple[Step | None, Indicator | None]:
+def _step(
+    root: Path, inside: str, indicator_id: str, commit: Commit, previous: Indicator | None
+) -> tuple[Step | None, Indicator | None]:
     """This commit's step (None when the indicator did not change) and the indicator as it is there."""
     try:
         placed = load_at(root, commit.sha, inside, commit.short).indicator(indicator_id)
@@ -87,10 +107,16 @@ def _step(root: Path, inside: str, indicator_id: str, commit: Commit, previous: 
     if placed is None:
         if previous is None:
             return None, None
-        gone = Difference(indicator_id, "removed", previous.name, None, problem="removed from the plan")
+        gone = Difference(
+            indicator_id, "removed", previous.name, None, problem="removed from the plan"
+        )
         return Step(commit, differences=(gone,)), None
-    differences = tuple(indicator_differences(previous, placed)) + (_first_targets(placed) if previous is None else ())
-    recorded = tuple(c for c in placed.indicator.changes if previous is None or c not in previous.changes)
+    differences = tuple(indicator_differences(previous, placed)) + (
+        _first_targets(placed) if previous is None else ()
+    )
+    recorded = tuple(
+        c for c in placed.indicator.changes if previous is None or c not in previous.changes
+    )
     changed = bool(differences or recorded)
     return (Step(commit, recorded, differences) if changed else None), placed.indicator
 
@@ -98,7 +124,9 @@ def _step(root: Path, inside: str, indicator_id: str, commit: Commit, previous: 
 def _first_targets(placed: Placed) -> tuple[Difference, ...]:
     """The targets an indicator starts with, as changes from nothing."""
     ind = placed.indicator
-    return tuple(Difference(ind.id, "target", None, t.text, year) for year, t in sorted(ind.targets.items()))
+    return tuple(
+        Difference(ind.id, "target", None, t.text, year) for year, t in sorted(ind.targets.items())
+    )
 
 
 def _skipped(commit: Commit, exc: InputError | UsageError) -> Step:

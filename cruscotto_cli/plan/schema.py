@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from cruscotto_cli.model import Area, Header
+from cruscotto_cli.plan.model import Area, Header
 
 KINDS: dict[str, type[BaseModel]] = {"area": Area, "plan": Header}
 TITLES = {"area": "cruscotto area file", "plan": "cruscotto plan.yaml"}
@@ -16,8 +16,13 @@ TITLES = {"area": "cruscotto area file", "plan": "cruscotto plan.yaml"}
 def json_schema(kind: str) -> dict[str, Any]:
     """The schema pydantic generates (2020-12), rewritten to draft-07's `definitions`."""
     schema = KINDS[kind].model_json_schema(by_alias=True, mode="validation")
-    text = json.dumps(schema).replace('"$defs"', '"definitions"').replace("#/$defs/", "#/definitions/")
-    result: dict[str, Any] = {"$schema": "http://json-schema.org/draft-07/schema#", "$id": f"https://cruscotto.invalid/schema/{kind}.schema.json"}
+    text = (
+        json.dumps(schema).replace('"$defs"', '"definitions"').replace("#/$defs/", "#/definitions/")
+    )
+    result: dict[str, Any] = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": f"https://cruscotto.invalid/schema/{kind}.schema.json",
+    }
     result.update(json.loads(text))
     result["title"] = TITLES[kind]
     return result

@@ -9,8 +9,18 @@ from typing import Annotated
 
 import typer
 
-from cruscotto_cli.cli import DEFAULT_PLAN, ActualsDir, Areas, Force, Owners, PlanDir, Tags, actuals_folder, command
-from cruscotto_cli.cmd_evaluate import Year
+from cruscotto_cli.cli.options import (
+    DEFAULT_PLAN,
+    ActualsDir,
+    Areas,
+    Force,
+    Owners,
+    PlanDir,
+    Tags,
+    Year,
+    actuals_folder,
+    selection,
+)
 from cruscotto_cli.diagnostics import UsageError
 
 
@@ -26,11 +36,12 @@ FORMAT_HELP = "html, markdown, xlsx or pdf [default: from the file's extension].
 DATE_HELP = "The generation date printed, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else today]."
 
 
-@command()
 def report(
     year: Year,
     output: Annotated[Path, typer.Option("--output", "-o", help=OUTPUT_HELP, show_default=False)],
-    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+    format: Annotated[
+        ReportFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)
+    ] = None,
     plan: PlanDir = DEFAULT_PLAN,
     actuals: ActualsDir = None,
     area: Areas = None,
@@ -48,25 +59,25 @@ def report(
     existing file without --force, an unwritable folder) or invalid plan or actuals; 3 internal error.
     """
     from cruscotto_cli.inputs import check_year, load_inputs
-    from cruscotto_cli.report import RENDERERS
-    from cruscotto_cli.report.model import build_report, file_digests, generation_date
-    from cruscotto_cli.selection import Selection
+    from cruscotto_cli.report.content import build_report, file_digests, generation_date
+    from cruscotto_cli.report.formats import RENDERERS
 
     chosen = _format(output, format)
     when = generation_date(date)
     folder, named = actuals_folder(actuals)
     loaded, values = load_inputs(plan, folder, named)
     check_year(loaded, year)
-    selected = Selection(tuple(area or ()), tuple(owner or ()), tuple(tag or ())).apply(loaded)
-    scope = tuple(("area", a) for a in area or ()) + tuple(("owner", o) for o in owner or ()) + tuple(("tag", t) for t in tag or ())
-    data = build_report(loaded, values, year, selected, scope, file_digests(plan, folder), when)
+    chosen_scope = selection(area, owner, tag)
+    selected = chosen_scope.apply(loaded)
+    digests = file_digests(plan, folder)
+    data = build_report(loaded, values, year, selected, chosen_scope.scope, digests, when)
     _write(RENDERERS[chosen](data), output, force)
     return 0
 
 
 def _format(output: Path, given: ReportFormat | None) -> str:
     """The format named by --format, else by the output file's extension."""
-    from cruscotto_cli.report import EXTENSIONS, TEXT_FORMATS
+    from cruscotto_cli.report.formats import EXTENSIONS, TEXT_FORMATS
 
     if given is not None:
         chosen = given.value
@@ -76,7 +87,9 @@ def _format(output: Path, given: ReportFormat | None) -> str:
         found = EXTENSIONS.get(output.suffix.lower())
         if found is None:
             known = ", ".join(EXTENSIONS)
-            raise UsageError(f'{output}: unknown extension "{output.suffix}"; use one of {known}, or give --format')
+            raise UsageError(
+                f'{output}: unknown extension "{output.suffix}"; use one of {known}, or give --format'
+            )
         chosen = found
     if str(output) == "-" and chosen not in TEXT_FORMATS:
         raise UsageError(f"--format {chosen} is a binary file: give -o FILE")

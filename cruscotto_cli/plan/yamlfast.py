@@ -18,7 +18,9 @@ Where = tuple[int, int]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 # Characters PyYAML rejects, line breaks other than \n, a BOM or a tab anywhere: let PyYAML decide.
-_UNSUPPORTED_CHARS = re.compile("[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_UNSUPPORTED_CHARS = re.compile(
+    "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]{0,200}):(?: +|$)")
 _FLOW_KEY = re.compile(r" *([A-Za-z0-9_][A-Za-z0-9_.-]{0,200}): +")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -42,7 +44,11 @@ def read(text: str) -> tuple[Any, dict[Loc, Where], dict[Loc, Where]]:
         if not stripped or stripped[0] == "#":
             continue
         column = len(raw) - len(stripped)
-        if column == 0 and stripped[0] in "-.%" and (stripped.startswith(("---", "...")) or stripped[0] == "%"):
+        if (
+            column == 0
+            and stripped[0] in "-.%"
+            and (stripped.startswith(("---", "...")) or stripped[0] == "%")
+        ):
             raise Unsupported  # documents and directives
         lines.append((number, column, stripped.rstrip(" ")))
     if not lines:
@@ -105,7 +111,9 @@ class _Reader:
                 i += 1
                 continue
             i += 1
-            if i < len(lines) and (lines[i][1] > column or (lines[i][1] == column and lines[i][2][:2] == "- ")):
+            if i < len(lines) and (
+                lines[i][1] > column or (lines[i][1] == column and lines[i][2][:2] == "- ")
+            ):
                 result[key], i = self.block(i, key_loc)
             else:
                 raise Unsupported  # an empty value: a null whose position PyYAML sets its own way
@@ -170,7 +178,9 @@ def _scalar(text: str, start: int, block: bool) -> tuple[str | None, int]:
         end = start + 1
         parts = []
         while True:
-            stop = min((p for p in (text.find('"', end), text.find("\\", end)) if p >= 0), default=-1)
+            stop = min(
+                (p for p in (text.find('"', end), text.find("\\", end)) if p >= 0), default=-1
+            )
             if stop < 0:
                 raise Unsupported  # continued on the next line
             parts.append(text[end:stop])
@@ -199,7 +209,11 @@ def _scalar(text: str, start: int, block: bool) -> tuple[str | None, int]:
         cut = text.find(" #", start)
         end = len(text) if cut < 0 else cut
     else:
-        ends = [p for p in (text.find(",", start), text.find("}", start), text.find("]", start)) if p >= 0]
+        ends = [
+            p
+            for p in (text.find(",", start), text.find("}", start), text.find("]", start))
+            if p >= 0
+        ]
         end = min(ends) if ends else len(text)
     value = text[start:end].rstrip(" ")
     if _PLAIN_BAD[block].search(value):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
+from cruscotto_cli.evaluate import Score, Status
 from cruscotto_cli.judge import Value
 from cruscotto_cli.numbers import format_number
 
@@ -219,5 +221,18 @@ class Words:
         # must not read as "1,00" beside a "> 1" target). Values as written keep their form.
         places = 2 if unit == "%" else 3
         exponent = value.as_tuple().exponent
-        text = self.number(value, places if isinstance(exponent, int) and -exponent > places else None)
+        text = self.number(
+            value, places if isinstance(exponent, int) and -exponent > places else None
+        )
         return f"{text}%" if unit == "%" else text
+
+    def date(self, day: dt.date) -> str:
+        """A date as the language writes it: 31/03/2025 in Italian, 2025-03-31 otherwise."""
+        return f"{day:%d/%m/%Y}" if self.language == "it" else day.isoformat()
+
+
+def counts_text(w: Words, score: Score) -> str:
+    """The outcomes of a roll-up by status, in status order: "raggiunto 8, non raggiunto 2"."""
+    return ", ".join(
+        f"{w[s.value].lower()} {score.counts[s]}" for s in Status if score.counts.get(s)
+    )

@@ -89,7 +89,12 @@ def decode(path: str, data: bytes) -> str | Diagnostic:
         return data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
         if bom:  # marked as UTF-8: not to be read as anything else
-            return _undecodable(path, data, bom + exc.start, "is not UTF-8, though the file starts with a UTF-8 mark")
+            return _undecodable(
+                path,
+                data,
+                bom + exc.start,
+                "is not UTF-8, though the file starts with a UTF-8 mark",
+            )
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
@@ -99,10 +104,14 @@ def decode(path: str, data: bytes) -> str | Diagnostic:
 def _undecodable(path: str, data: bytes, at: int, what: str) -> Diagnostic:
     line = data.count(b"\n", 0, at) + 1
     column = at - data.rfind(b"\n", 0, at)
-    return Diagnostic(path, line, column, f"byte 0x{data[at]:02X} {what}; {_EXCEL_HINT}", "csv-encoding")
+    return Diagnostic(
+        path, line, column, f"byte 0x{data[at]:02X} {what}; {_EXCEL_HINT}", "csv-encoding"
+    )
 
 
-def read_records(path: str, text: str, delimiter: str, problems: list[Diagnostic]) -> list[tuple[int, list[str]]]:
+def read_records(
+    path: str, text: str, delimiter: str, problems: list[Diagnostic]
+) -> list[tuple[int, list[str]]]:
     """Each non-blank record with the line it starts on (a quoted cell may span lines)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records = []
@@ -119,9 +128,13 @@ def read_records(path: str, text: str, delimiter: str, problems: list[Diagnostic
 
 def no_header(path: str, text: str, first_line: str) -> Diagnostic:
     if not text.strip():
-        message = 'empty file: expected a header such as "indicatore;anno;valore", then one value a row'
+        message = (
+            'empty file: expected a header such as "indicatore;anno;valore", then one value a row'
+        )
     elif not first_line.strip():
-        message = 'empty first line: the file must start with a header such as "indicatore;anno;valore"'
+        message = (
+            'empty first line: the file must start with a header such as "indicatore;anno;valore"'
+        )
     else:
         message = (
             f'no header: "{first_line}" names no known column; start the file with a line such as '

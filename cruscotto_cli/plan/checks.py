@@ -5,10 +5,10 @@ from __future__ import annotations
 from itertools import pairwise
 
 from cruscotto_cli.diagnostics import Diagnostic
-from cruscotto_cli.model import ChangeKind
-from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.plan.loaded import Placed, Plan
+from cruscotto_cli.plan.model import ChangeKind
+from cruscotto_cli.plan.targets import Annual, Level, Range, Threshold
 from cruscotto_cli.suggest import closest, did_you_mean
-from cruscotto_cli.targets import Annual, Level, Range, Threshold
 
 
 def check_plan(plan: Plan) -> list[Diagnostic]:
@@ -24,7 +24,11 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
     doc, header, problems = plan.header_document, plan.header, []
     seen: dict[str, int] = {}
     for i, office in enumerate(header.offices):
-        spellings = [(("id",), office.id), (("name",), office.name), *((("aliases", j), a) for j, a in enumerate(office.aliases))]
+        spellings = [
+            (("id",), office.id),
+            (("name",), office.name),
+            *((("aliases", j), a) for j, a in enumerate(office.aliases)),
+        ]
         for where, name in spellings:
             first = seen.setdefault(name.casefold(), i)
             if first != i:
@@ -33,10 +37,18 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
     levels = [s.level.casefold() for s in header.scale]
     for i, level in enumerate(levels):
         if level in levels[:i]:
-            problems.append(doc.diagnostic(("scale", i), f'level "{level}" is given twice', "scale"))
+            problems.append(
+                doc.diagnostic(("scale", i), f'level "{level}" is given twice', "scale")
+            )
     bounds = [s.from_ for s in header.scale if s.from_ is not None]
     if bounds != sorted(bounds) or len(set(bounds)) != len(bounds):
-        problems.append(doc.diagnostic(("scale",), "scale: the `from` values must grow from the lowest level to the highest", "scale"))
+        problems.append(
+            doc.diagnostic(
+                ("scale",),
+                "scale: the `from` values must grow from the lowest level to the highest",
+                "scale",
+            )
+        )
     if bounds:  # a level without `from` above the lowest would catch every lower score
         for i, s in enumerate(header.scale[1:], 1):
             if s.from_ is None:
@@ -44,13 +56,23 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
                 problems.append(doc.diagnostic(("scale", i), message, "scale"))
     froms = [b.from_ for b in header.bands]
     if froms != sorted(froms, reverse=True):
-        problems.append(doc.diagnostic(("bands",), "bands: list them from the highest `from` to the lowest", "bands"))
+        problems.append(
+            doc.diagnostic(
+                ("bands",), "bands: list them from the highest `from` to the lowest", "bands"
+            )
+        )
     declared: set[str] = set()
     for i, measure in enumerate(header.measures):
         if problem := _owner_problem(plan, measure.owner):
             problems.append(doc.diagnostic(("measures", i, "owner"), *problem))
         if measure.id in declared:
-            problems.append(doc.diagnostic(("measures", i, "id"), f'measure "{measure.id}" is declared twice', "duplicate-id"))
+            problems.append(
+                doc.diagnostic(
+                    ("measures", i, "id"),
+                    f'measure "{measure.id}" is declared twice',
+                    "duplicate-id",
+                )
+            )
         declared.add(measure.id)
     return problems
 
@@ -60,7 +82,11 @@ def _check_ids(plan: Plan) -> list[Diagnostic]:
     areas: dict[str, str] = {}
     for area, doc in plan.areas:
         if area.id in areas:
-            problems.append(doc.diagnostic(("id",), f'area id "{area.id}" is also used by {areas[area.id]}', "duplicate-id"))
+            problems.append(
+                doc.diagnostic(
+                    ("id",), f'area id "{area.id}" is also used by {areas[area.id]}', "duplicate-id"
+                )
+            )
         areas.setdefault(area.id, str(doc.path))
     first: dict[str, Placed] = {}
     measures = {m.id for m in plan.header.measures}
@@ -69,9 +95,21 @@ def _check_ids(plan: Plan) -> list[Diagnostic]:
         if ind_id in first:
             other = first[ind_id]
             line, col = other.document.locate(("indicators", other.index, "id"))
-            problems.append(placed.diagnostic(("id",), f'indicator id "{ind_id}" is also used at {other.document.path}:{line}:{col}', "duplicate-id"))
+            problems.append(
+                placed.diagnostic(
+                    ("id",),
+                    f'indicator id "{ind_id}" is also used at {other.document.path}:{line}:{col}',
+                    "duplicate-id",
+                )
+            )
         elif ind_id in measures:
-            problems.append(placed.diagnostic(("id",), f'indicator id "{ind_id}" is also a measure id: keys of the actuals must be unique', "duplicate-id"))
+            problems.append(
+                placed.diagnostic(
+                    ("id",),
+                    f'indicator id "{ind_id}" is also a measure id: keys of the actuals must be unique',
+                    "duplicate-id",
+                )
+            )
         first.setdefault(ind_id, placed)
     return problems
 
@@ -83,12 +121,24 @@ def _check_indicator(plan: Plan, placed: Placed) -> list[Diagnostic]:
     period = plan.header.period
     declared = ind.direction.value if ind.direction else None
     if declared is None and len(ind.revealed_directions) > 1:
-        problems.append(placed.diagnostic(("targets",), "the targets point both ways (≥ and ≤); set `direction: higher` or `lower`", "direction"))
+        problems.append(
+            placed.diagnostic(
+                ("targets",),
+                "the targets point both ways (≥ and ≤); set `direction: higher` or `lower`",
+                "direction",
+            )
+        )
     direction = ind.effective_direction
     for year, target in ind.targets.items():
         loc = ("targets", year)
         if year not in period.years:
-            problems.append(placed.diagnostic(loc, f"year {year} is outside the plan period {period.first}-{period.last}", "year"))
+            problems.append(
+                placed.diagnostic(
+                    loc,
+                    f"year {year} is outside the plan period {period.first}-{period.last}",
+                    "year",
+                )
+            )
         problems += _check_target(plan, placed, loc, target, direction, declared)
     problems += _check_kinds(placed)
     if ind.formula:
@@ -102,7 +152,14 @@ def _check_indicator(plan: Plan, placed: Placed) -> list[Diagnostic]:
     return problems
 
 
-def _check_target(plan: Plan, placed: Placed, loc: tuple[object, ...], target: object, direction: str | None, declared: str | None) -> list[Diagnostic]:
+def _check_target(
+    plan: Plan,
+    placed: Placed,
+    loc: tuple[object, ...],
+    target: object,
+    direction: str | None,
+    declared: str | None,
+) -> list[Diagnostic]:
     ind, problems = placed.indicator, []
     text = getattr(target, "text", "")
     if isinstance(target, (Threshold, Level)):
@@ -114,25 +171,52 @@ def _check_target(plan: Plan, placed: Placed, loc: tuple[object, ...], target: o
             message = f'target "{text}" asks for a {shown} value but the direction is "{declared}"'
             problems.append(placed.diagnostic(loc, message, "direction"))
     if isinstance(target, Threshold) and target.label and target.label != ind.symbol:
-        expected = f'the indicator\'s symbol "{ind.symbol}"' if ind.symbol else "a `symbol:` declared on the indicator"
-        problems.append(placed.diagnostic(loc, f'target "{text}": label "{target.label}" must be {expected}', "label"))
+        expected = (
+            f'the indicator\'s symbol "{ind.symbol}"'
+            if ind.symbol
+            else "a `symbol:` declared on the indicator"
+        )
+        problems.append(
+            placed.diagnostic(
+                loc, f'target "{text}": label "{target.label}" must be {expected}', "label"
+            )
+        )
     if isinstance(target, (Threshold, Range)) and target.percent and ind.unit != "%":
-        problems.append(placed.diagnostic(loc, f'target "{text}" is a percentage but the unit is "{ind.unit}"; set `unit: "%"`', "unit"))
+        problems.append(
+            placed.diagnostic(
+                loc,
+                f'target "{text}" is a percentage but the unit is "{ind.unit}"; set `unit: "%"`',
+                "unit",
+            )
+        )
     if isinstance(target, Level):
         levels = [s.level.casefold() for s in plan.header.scale]
         if target.level not in levels:
-            hint = did_you_mean(target.level, levels) if levels else "; declare the levels in plan.yaml `scale:`"
+            hint = (
+                did_you_mean(target.level, levels)
+                if levels
+                else "; declare the levels in plan.yaml `scale:`"
+            )
             message = f'target "{text}": level "{target.level}" is not in the scale ({", ".join(levels) or "none"}){hint}'
             problems.append(placed.diagnostic(loc, message, "level"))
     return problems
 
 
-_KIND_OF = {Threshold: "a number", Range: "a number", Level: "a level", Annual: "done or not done (Annuale)"}
+_KIND_OF = {
+    Threshold: "a number",
+    Range: "a number",
+    Level: "a level",
+    Annual: "done or not done (Annuale)",
+}
 
 
 def _check_kinds(placed: Placed) -> list[Diagnostic]:
     """One indicator measures one kind of value: numbers, levels, or done / not done."""
-    kinds = {year: _KIND_OF[type(t)] for year, t in sorted(placed.indicator.targets.items()) if type(t) in _KIND_OF}
+    kinds = {
+        year: _KIND_OF[type(t)]
+        for year, t in sorted(placed.indicator.targets.items())
+        if type(t) in _KIND_OF
+    }
     if len(set(kinds.values())) < 2:
         return []
     first_year, first_kind = next(iter(kinds.items()))
@@ -174,7 +258,10 @@ def _owner_problem(plan: Plan, owner: str) -> tuple[str, str] | None:
     if office is None:
         return _unknown_office(plan, owner), "unknown-office"
     if office.id != owner:
-        return f'owner "{owner}" is a spelling of office "{office.id}": write its id (one office, one spelling)', "office-id"
+        return (
+            f'owner "{owner}" is a spelling of office "{office.id}": write its id (one office, one spelling)',
+            "office-id",
+        )
     return None
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from cruscotto_cli import yamlfast
 from cruscotto_cli.diagnostics import Diagnostic, InputError
+from cruscotto_cli.plan import yamlfast
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -44,7 +44,9 @@ class Document:
             path = path[:-1]
         return self.values.get((), (1, 1))
 
-    def diagnostic(self, loc: tuple[Any, ...], message: str, code: str, key: bool = False) -> Diagnostic:
+    def diagnostic(
+        self, loc: tuple[Any, ...], message: str, code: str, key: bool = False
+    ) -> Diagnostic:
         line, col = self.locate(loc, key)
         return Diagnostic(str(self.path), line, col, message, code)
 
@@ -54,14 +56,28 @@ def read_yaml(path: Path) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError([Diagnostic(str(path), 0, 0, f"cannot read: {exc.strerror}", "io")]) from None
+        raise InputError(
+            [Diagnostic(str(path), 0, 0, f"cannot read: {exc.strerror}", "io")]
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError([Diagnostic(str(path), 1, 1, f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}", "size")])
+        raise InputError(
+            [
+                Diagnostic(
+                    str(path),
+                    1,
+                    1,
+                    f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}",
+                    "size",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError([Diagnostic(str(path), line, 1, "not UTF-8 text; save the file as UTF-8", "encoding")]) from None
+        raise InputError(
+            [Diagnostic(str(path), line, 1, "not UTF-8 text; save the file as UTF-8", "encoding")]
+        ) from None
     try:  # the plain subset that plan files are written in, read fast; anything else by PyYAML
         data, values, keys = yamlfast.read(text)
         return Document(path, data, values, keys)
@@ -72,7 +88,9 @@ def read_yaml(path: Path) -> Document:
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_diagnostic(path, text, exc)]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Diagnostic(str(path), 1, 1, f"YAML error: {exc}", "yaml-syntax")]) from None
+        raise InputError(
+            [Diagnostic(str(path), 1, 1, f"YAML error: {exc}", "yaml-syntax")]
+        ) from None
     doc = Document(path, None)
     if node is not None:
         doc.data = _Builder(doc, text).build(node, ())
@@ -124,12 +142,33 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                raise InputError([Diagnostic(str(self.doc.path), *where, "keys must be plain text (no merge keys, lists or mappings as keys)", "yaml-key")])
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag == "tag:yaml.org,2002:merge"
+            ):
+                raise InputError(
+                    [
+                        Diagnostic(
+                            str(self.doc.path),
+                            *where,
+                            "keys must be plain text (no merge keys, lists or mappings as keys)",
+                            "yaml-key",
+                        )
+                    ]
+                )
             key = key_node.value
             if key in result:
                 first = self.doc.keys[(*loc, key)]
-                raise InputError([Diagnostic(str(self.doc.path), *where, f'duplicate key "{key}" (first at line {first[0]})', "duplicate-key")])
+                raise InputError(
+                    [
+                        Diagnostic(
+                            str(self.doc.path),
+                            *where,
+                            f'duplicate key "{key}" (first at line {first[0]})',
+                            "duplicate-key",
+                        )
+                    ]
+                )
             self.doc.keys[(*loc, key)] = where
             result[key] = self.build(value_node, (*loc, key))
         return result
@@ -140,5 +179,9 @@ class _Builder:
                 mark = event.start_mark
                 assert mark is not None  # events from a parsed stream always carry their marks
                 message = f'aliases are not allowed ("*{event.anchor}"): write the value out'
-                return Diagnostic(str(self.doc.path), mark.line + 1, mark.column + 1, message, "yaml-alias")
-        return Diagnostic(str(self.doc.path), 1, 1, "aliases are not allowed", "yaml-alias")  # pragma: no cover
+                return Diagnostic(
+                    str(self.doc.path), mark.line + 1, mark.column + 1, message, "yaml-alias"
+                )
+        return Diagnostic(
+            str(self.doc.path), 1, 1, "aliases are not allowed", "yaml-alias"
+        )  # pragma: no cover

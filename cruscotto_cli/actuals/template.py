@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cruscotto_cli.excelcsv import excel_text, to_csv
-from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.actuals.excel import excel_text, to_csv
+from cruscotto_cli.plan.loaded import Placed, Plan
 
 HEADER = ("chiave", "anno", "valore", "nome", "ufficio", "unità", "fonte", "nota")
 
 
-def template_rows(plan: Plan, placed: Sequence[Placed], year: int, owners: Sequence[str] = ()) -> list[tuple[str, int, str, str, str]]:
+def template_rows(
+    plan: Plan, placed: Sequence[Placed], year: int, owners: Sequence[str] = ()
+) -> list[tuple[str, int, str, str, str]]:
     """(key, year, name, office, unit) of every direct indicator and measure needed that year.
 
     Measures read with prev() are asked for the previous year too in the plan's first year, when
@@ -32,7 +34,13 @@ def template_rows(plan: Plan, placed: Sequence[Placed], year: int, owners: Seque
         for measure_id, when in needs:
             measure = plan.measure(measure_id)
             if measure and (not owners or measure.owner in owners):
-                rows[(measure_id, when)] = (measure_id, when, measure.name, plan.office_name(measure.owner), measure.unit)
+                rows[(measure_id, when)] = (
+                    measure_id,
+                    when,
+                    measure.name,
+                    plan.office_name(measure.owner),
+                    measure.unit,
+                )
     return sorted(rows.values(), key=lambda r: (r[1], _order(plan, r[0])))
 
 
@@ -45,4 +53,12 @@ def _order(plan: Plan, key: str) -> tuple[int, int]:
 
 def template_csv(rows: Sequence[tuple[str, int, str, str, str]]) -> str:
     """`;`-separated for Italian Excel; indicator ids as Excel text so that 9.10 stays 9.10."""
-    return to_csv([list(HEADER), *([excel_text(key), year, "", name, office, unit, "", ""] for key, year, name, office, unit in rows)])
+    return to_csv(
+        [
+            list(HEADER),
+            *(
+                [excel_text(key), year, "", name, office, unit, "", ""]
+                for key, year, name, office, unit in rows
+            ),
+        ]
+    )

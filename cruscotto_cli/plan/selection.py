@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cruscotto_cli.diagnostics import UsageError
-from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.plan.loaded import Placed, Plan
 from cruscotto_cli.suggest import did_you_mean
 
 
@@ -17,6 +17,15 @@ class Selection:
     areas: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+
+    @property
+    def scope(self) -> tuple[tuple[str, str], ...]:
+        """The filters as (kind, value) pairs, as a report names its scope: ("area", "1")."""
+        return (
+            tuple(("area", a) for a in self.areas)
+            + tuple(("owner", o) for o in self.owners)
+            + tuple(("tag", t) for t in self.tags)
+        )
 
     def apply(self, plan: Plan) -> list[Placed]:
         """The selected indicators in plan order; UsageError for a value the plan does not know."""
@@ -43,7 +52,9 @@ def _known(value: str, choices: Sequence[str], what: str) -> str:
         if choice.casefold() == value.casefold():
             return choice
     listed = ", ".join(choices) or "none"
-    raise UsageError(f'unknown {what} "{value}"{did_you_mean(value, choices)}; the plan has: {listed}')
+    raise UsageError(
+        f'unknown {what} "{value}"{did_you_mean(value, choices)}; the plan has: {listed}'
+    )
 
 
 def _office(plan: Plan, value: str) -> str:

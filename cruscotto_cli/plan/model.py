@@ -22,9 +22,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from cruscotto_cli.formula import Formula, FormulaError, parse_formula
 from cruscotto_cli.numbers import NumberError, format_number, parse_plan_number
-from cruscotto_cli.targets import Annual, Level, Target, TargetError, Threshold, parse_target
+from cruscotto_cli.plan.formula import Formula, FormulaError, parse_formula
+from cruscotto_cli.plan.targets import Annual, Level, Target, TargetError, Threshold, parse_target
 
 
 def _target(value: Any) -> Target:
@@ -75,7 +75,9 @@ def _date(value: Any) -> Any:
 
 def _year(value: Any) -> Any:
     """A year is four digits: "02022", "2022.0" or "2_022" must not be silently read as 2022."""
-    if (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, str) and _YEAR.fullmatch(value)):
+    if (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, str) and _YEAR.fullmatch(value)
+    ):
         return int(value)
     raise PydanticCustomError("year", f'"{value}" is not a year; write four digits, e.g. 2024')
 
@@ -88,19 +90,31 @@ TargetField = Annotated[
     Target,
     PlainValidator(_target),
     PlainSerializer(lambda t: t.text, return_type=str),
-    WithJsonSchema({"type": "string", "description": "A target as printed: ≥ 73%, > 1, 140, > medio, ITP < -10, tra 80% e 90%, Annuale, Anno di rilevazione"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "A target as printed: ≥ 73%, > 1, 140, > medio, ITP < -10, tra 80% e 90%, Annuale, Anno di rilevazione",
+        }
+    ),
 ]
 FormulaField = Annotated[
     Formula,
     PlainValidator(_formula),
     PlainSerializer(lambda f: f.text, return_type=str),
-    WithJsonSchema({"type": "string", "description": "Measures, numbers, prev(measure), + - * / and parentheses"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "Measures, numbers, prev(measure), + - * / and parentheses",
+        }
+    ),
 ]
 Number = Annotated[
     Decimal,
     PlainValidator(_number),
     PlainSerializer(lambda d: format_number(d, "."), return_type=str),
-    WithJsonSchema({"type": ["number", "string"], "description": "A number; decimal comma or point"}),
+    WithJsonSchema(
+        {"type": ["number", "string"], "description": "A number; decimal comma or point"}
+    ),
 ]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
 MeasureId = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=60)]
@@ -108,16 +122,30 @@ Text = Annotated[str, Field(min_length=1)]
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 # One text or a list of texts: the schema says what the model accepts, or editors flag valid plans.
 Texts = Annotated[
-    tuple[Text, ...], BeforeValidator(_text_list), WithJsonSchema({"anyOf": [_TEXT_SCHEMA, {"type": "array", "items": _TEXT_SCHEMA}]})
+    tuple[Text, ...],
+    BeforeValidator(_text_list),
+    WithJsonSchema({"anyOf": [_TEXT_SCHEMA, {"type": "array", "items": _TEXT_SCHEMA}]}),
 ]
 Date = Annotated[dt.date, BeforeValidator(_date)]
-Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": ["integer", "string"], "pattern": "^[0-9]{4}$", "description": "A year: four digits"})]
+Year = Annotated[
+    int,
+    BeforeValidator(_year),
+    WithJsonSchema(
+        {
+            "type": ["integer", "string"],
+            "pattern": "^[0-9]{4}$",
+            "description": "A year: four digits",
+        }
+    ),
+]
 
 
 class Model(BaseModel):
     """Strict about keys (a misspelt key must not be ignored) and immutable once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True
+    )
 
 
 class Direction(StrEnum):
@@ -160,7 +188,9 @@ class Indicator(Model):
     symbol: str | None = None
     formula: FormulaField | None = None
     weight: Number = Decimal(1)
-    targets: dict[Year, TargetField] = Field(default_factory=dict, json_schema_extra={"additionalProperties": False})
+    targets: dict[Year, TargetField] = Field(
+        default_factory=dict, json_schema_extra={"additionalProperties": False}
+    )
     tags: Texts = ()
     source: str | None = None
     notes: Texts = ()

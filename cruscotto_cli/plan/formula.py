@@ -121,4 +121,3 @@ def _value(lookup: Lookup, name: str, year: int, shown: str) -> Decimal:
     if value is None:
         raise FormulaError(f"no value of {name} for {year} ({shown})")
     return value
-

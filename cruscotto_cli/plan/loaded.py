@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from cruscotto_cli.diagnostics import Diagnostic
-from cruscotto_cli.model import Area, Header, Indicator, Measure, Office
-from cruscotto_cli.yamlsource import Document
+from cruscotto_cli.plan.model import Area, Header, Indicator, Measure, Office
+from cruscotto_cli.plan.yamlsource import Document
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,7 @@ def _parse(text: str) -> Target:
     immutable values, so equal texts share one parsed target."""
     s = " ".join(text.split())
     if not s:
-        raise TargetError(f'empty target; write one of: {VALID_FORMS}')
+        raise TargetError(f"empty target; write one of: {VALID_FORMS}")
     if _ANNUAL.fullmatch(s):
         return Annual(text=text)
     if m := _BASELINE.fullmatch(s):

@@ -13,9 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from cruscotto_cli.diagnostics import InputError, UsageError
-from cruscotto_cli.plan import Plan
-from cruscotto_cli.planload import load_plan
-from cruscotto_cli.yamlsource import Document
+from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.plan.yamlsource import Document
 
 FILE_MODES = ("100644", "100755")
 
@@ -23,9 +23,13 @@ FILE_MODES = ("100644", "100755")
 def git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run git in `root`; UsageError when git itself is missing."""
     try:
-        return subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, check=False)
+        return subprocess.run(
+            ["git", *args], cwd=root, input=stdin, capture_output=True, check=False
+        )
     except FileNotFoundError:
-        raise UsageError("git is not installed (or not on PATH): it is needed to read a plan at a revision") from None
+        raise UsageError(
+            "git is not installed (or not on PATH): it is needed to read a plan at a revision"
+        ) from None
 
 
 def repo_root(folder: Path) -> Path:
@@ -33,7 +37,9 @@ def repo_root(folder: Path) -> Path:
     start = folder if folder.is_dir() else Path.cwd()
     done = git(start, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
-        raise UsageError(f"{folder}: not in a git repository: a revision can only be read from one (diff --against also takes a plan folder)")
+        raise UsageError(
+            f"{folder}: not in a git repository: a revision can only be read from one (diff --against also takes a plan folder)"
+        )
     return Path(done.stdout.decode().strip())
 
 
@@ -42,12 +48,16 @@ def relative(root: Path, folder: Path) -> str:
     try:
         return folder.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        raise UsageError(f"{folder}: the plan folder is outside the git repository {root}") from None
+        raise UsageError(
+            f"{folder}: the plan folder is outside the git repository {root}"
+        ) from None
 
 
 def commit_of(root: Path, revision: str) -> str:
     """The commit a revision names; UsageError quoting it when the repository has no such thing."""
-    done = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    done = git(
+        root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+    )
     if done.returncode != 0 or not revision.strip():
         raise UsageError(
             f'revision "{revision}" not found in the git repository {root}; give a branch, tag or commit '
@@ -126,4 +136,9 @@ def _relabelled(plan: Plan, name_of: Callable[[str], str], folder: str) -> Plan:
     def doc(d: Document) -> Document:
         return replace(d, path=Path(name_of(str(d.path))))
 
-    return Plan(Path(folder), plan.header, doc(plan.header_document), tuple((a, doc(d)) for a, d in plan.areas))
+    return Plan(
+        Path(folder),
+        plan.header,
+        doc(plan.header_document),
+        tuple((a, doc(d)) for a, d in plan.areas),
+    )

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from cruscotto_cli import __version__
 from cruscotto_cli.diagnostics import UsageError
 from cruscotto_cli.evaluate import Evaluation, Outcome, evaluate
-from cruscotto_cli.plan import Placed, Plan
+from cruscotto_cli.plan.loaded import Placed, Plan
 
 if TYPE_CHECKING:
-    from cruscotto_cli.actuals import Actuals
+    from cruscotto_cli.actuals.load import Actuals
 
 ILLUSTRATIVE = "illustrativo"
 
@@ -48,7 +48,11 @@ class ReportData:
     @property
     def illustrative(self) -> bool:
         """Some value used this year comes from an illustrative (not published) source."""
-        return any((s.source or "").strip().casefold() == ILLUSTRATIVE for o in self.evaluation.outcomes for s in o.sources)
+        return any(
+            (s.source or "").strip().casefold() == ILLUSTRATIVE
+            for o in self.evaluation.outcomes
+            for s in o.sources
+        )
 
     def outcomes_of(self, area_id: str) -> list[Outcome]:
         return [o for o in self.evaluation.outcomes if o.area_id == area_id]
@@ -65,9 +69,14 @@ def build_report(
 ) -> ReportData:
     """The report of `year` for the selected indicators; pure given its inputs."""
     years = {y: evaluate(plan, actuals, y, selected) for y in plan.header.period.years}
-    series = {p.indicator.id: tuple(years[y].outcomes[i] for y in sorted(years)) for i, p in enumerate(selected)}
+    series = {
+        p.indicator.id: tuple(years[y].outcomes[i] for y in sorted(years))
+        for i, p in enumerate(selected)
+    }
     evaluation = years.get(year) or evaluate(plan, actuals, year, selected)
-    return ReportData(plan, evaluation, series, scope, digests, __version__, date or dt.date.today())
+    return ReportData(
+        plan, evaluation, series, scope, digests, __version__, date or dt.date.today()
+    )
 
 
 def file_digests(plan_folder: Path, actuals_folder: Path) -> tuple[Digest, ...]:
@@ -95,5 +104,7 @@ def generation_date(option: str | None, environ: Mapping[str, str] = os.environ)
         try:
             return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
         except (ValueError, OverflowError, OSError):
-            raise UsageError(f'SOURCE_DATE_EPOCH "{epoch}": expected seconds since 1970-01-01') from None
+            raise UsageError(
+                f'SOURCE_DATE_EPOCH "{epoch}": expected seconds since 1970-01-01'
+            ) from None
     return dt.date.today()

@@ -19,4 +19,7 @@ def append_step_summary(markdown: str) -> None:
         with open(target, "a", encoding="utf-8") as handle:
             handle.write(markdown.rstrip("\n") + "\n\n")
     except OSError as exc:
-        print(f"cruscotto: warning: cannot append to $GITHUB_STEP_SUMMARY ({target}): {exc.strerror}", file=sys.stderr)
+        print(
+            f"cruscotto: warning: cannot append to $GITHUB_STEP_SUMMARY ({target}): {exc.strerror}",
+            file=sys.stderr,
+        )

@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from cruscotto_cli.cli import DEFAULT_PLAN, Force, Output, PlanDir, command, emit, emit_rich
+from cruscotto_cli.cli.emit import emit, emit_rich
+from cruscotto_cli.cli.options import DEFAULT_PLAN, Force, Output, PlanDir
+from cruscotto_cli.cli.summary import append_step_summary
 
 
 class DiffFormat(StrEnum):
@@ -18,11 +20,20 @@ class DiffFormat(StrEnum):
     junit = "junit"
 
 
-@command()
 def diff(
-    against: Annotated[str, typer.Option("--against", help="The base: a git revision (origin/main, HEAD~1, a tag) or a plan folder.", show_default=False)],
+    against: Annotated[
+        str,
+        typer.Option(
+            "--against",
+            help="The base: a git revision (origin/main, HEAD~1, a tag) or a plan folder.",
+            show_default=False,
+        ),
+    ],
     plan: PlanDir = DEFAULT_PLAN,
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, json, github, markdown (a PR comment), junit.")] = DiffFormat.text,
+    format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="text, json, github, markdown (a PR comment), junit."),
+    ] = DiffFormat.text,
     output: Output = None,
     force: Force = False,
 ) -> int:
@@ -36,11 +47,10 @@ def diff(
     2 bad usage, a revision not found, not a git repository, or a version of the plan invalid;
     3 internal error.
     """
-    from cruscotto_cli.diff import compare
-    from cruscotto_cli.gitplan import load_base
-    from cruscotto_cli.planload import load_plan
+    from cruscotto_cli.plan.load import load_plan
     from cruscotto_cli.render.changes import FORMATS, markdown
-    from cruscotto_cli.stepsummary import append_step_summary
+    from cruscotto_cli.versions.diff import compare
+    from cruscotto_cli.versions.git import load_base
 
     head = load_plan(plan)
     result = compare(load_base(against, plan), head, against, str(plan))
@@ -55,12 +65,22 @@ class HistoryFormat(StrEnum):
     json = "json"
 
 
-@command()
 def history(
-    indicator: Annotated[str, typer.Argument(help="The indicator id, e.g. 1.2.", show_default=False)],
+    indicator: Annotated[
+        str, typer.Argument(help="The indicator id, e.g. 1.2.", show_default=False)
+    ],
     plan: PlanDir = DEFAULT_PLAN,
-    max_commits: Annotated[int, typer.Option("--max-commits", min=1, help="Read at most this many of the latest commits that touched the plan.")] = 200,
-    format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="table, or json.")] = HistoryFormat.table,
+    max_commits: Annotated[
+        int,
+        typer.Option(
+            "--max-commits",
+            min=1,
+            help="Read at most this many of the latest commits that touched the plan.",
+        ),
+    ] = 200,
+    format: Annotated[
+        HistoryFormat, typer.Option("--format", "-f", help="table, or json.")
+    ] = HistoryFormat.table,
     output: Output = None,
     force: Force = False,
 ) -> int:
@@ -68,9 +88,9 @@ def history(
 
     Exit codes: 0 shown; 2 not a git repository, or the indicator is in no commit read; 3 internal error.
     """
-    from cruscotto_cli.gitplan import relative, repo_root
-    from cruscotto_cli.history import story
     from cruscotto_cli.render import story as views
+    from cruscotto_cli.versions.git import relative, repo_root
+    from cruscotto_cli.versions.history import story
 
     root = repo_root(plan)
     told = story(root, relative(root, plan), indicator, max_commits)

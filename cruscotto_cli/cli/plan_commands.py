@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from cruscotto_cli.cli import (
+from cruscotto_cli.cli.emit import emit, emit_rich
+from cruscotto_cli.cli.options import (
     DEFAULT_PLAN,
     ActualsDir,
     Areas,
@@ -19,32 +20,34 @@ from cruscotto_cli.cli import (
     ProblemFormat,
     Tags,
     actuals_folder,
-    command,
-    emit,
-    emit_rich,
+    selection,
 )
 
 
-@command()
 def validate(
     plan: PlanDir = DEFAULT_PLAN,
     actuals: ActualsDir = None,
-    format: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text, json, github (annotations and summary), or junit.")] = ProblemFormat.text,
+    format: Annotated[
+        ProblemFormat,
+        typer.Option(
+            "--format", "-f", help="text, json, github (annotations and summary), or junit."
+        ),
+    ] = ProblemFormat.text,
 ) -> int:
     """Check the plan, and the actuals when present, reporting every problem in one pass.
 
     Exit codes: 0 valid; 1 problems found; 2 the plan folder or an actuals folder given with
     --actuals does not exist; 3 internal error.
     """
-    from cruscotto_cli.render.problems import FORMATS
+    from cruscotto_cli.render.problems import FORMATS, markdown
     from cruscotto_cli.validation import validate_all
 
     folder, named = actuals_folder(actuals)
     problems, checked = validate_all(plan, folder, named)
     sys.stdout.write(FORMATS[format.value](problems, checked))
     if format is ProblemFormat.github:
+        from cruscotto_cli.cli.summary import append_step_summary
         from cruscotto_cli.render.problems import markdown
-        from cruscotto_cli.stepsummary import append_step_summary
 
         append_step_summary(markdown(problems, checked))
     return 1 if problems else 0
@@ -55,14 +58,20 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
-@command()
 def show(
-    indicator: Annotated[str | None, typer.Argument(help="An indicator id: show it in full, history included.", show_default=False)] = None,
+    indicator: Annotated[
+        str | None,
+        typer.Argument(
+            help="An indicator id: show it in full, history included.", show_default=False
+        ),
+    ] = None,
     plan: PlanDir = DEFAULT_PLAN,
     area: Areas = None,
     owner: Owners = None,
     tag: Tags = None,
-    format: Annotated[ShowFormat, typer.Option("--format", "-f", help="table, or json (the stable export).")] = ShowFormat.table,
+    format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="table, or json (the stable export).")
+    ] = ShowFormat.table,
     output: Output = None,
     force: Force = False,
 ) -> int:
@@ -70,14 +79,13 @@ def show(
 
     Exit codes: 0 shown; 2 invalid plan, unknown indicator or filter; 3 internal error.
     """
-    from cruscotto_cli.planload import load_plan
+    from cruscotto_cli.plan.load import load_plan
     from cruscotto_cli.render import plan_view
     from cruscotto_cli.render.data import plan_data
     from cruscotto_cli.render.jsontext import dumps
-    from cruscotto_cli.selection import Selection
 
     loaded = load_plan(plan)
-    placed = plan_view.pick(loaded, indicator, Selection(tuple(area or ()), tuple(owner or ()), tuple(tag or ())))
+    placed = plan_view.pick(loaded, indicator, selection(area, owner, tag))
     if format is ShowFormat.json:
         emit(dumps(plan_data(loaded, placed)), output, force)
     else:
@@ -90,9 +98,10 @@ class SchemaKind(StrEnum):
     plan = "plan"
 
 
-@command()
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="area (an area file) or plan (plan.yaml).")] = SchemaKind.area,
+    kind: Annotated[
+        SchemaKind, typer.Argument(help="area (an area file) or plan (plan.yaml).")
+    ] = SchemaKind.area,
     output: Output = None,
     force: Force = False,
 ) -> int:
@@ -100,8 +109,7 @@ def schema(
 
     Exit codes: 0 printed; 2 bad usage or unwritable output; 3 internal error.
     """
-    from cruscotto_cli.schema import schema_text
+    from cruscotto_cli.plan.schema import schema_text
 
     emit(schema_text(kind.value), output, force)
     return 0
-

@@ -1,0 +1,49 @@
+"""The error boundary: every command's CruscottoError becomes an exit code here, and a bug exit 3."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from cruscotto_cli.diagnostics import CruscottoError, InputError, plural
+
+BUG = "cruscotto: internal error (a bug, please report it): {kind}: {exc}"
+TRACEBACK_HINT = "cruscotto: run again with CRUSCOTTO_DEBUG=1 to see the traceback"
+
+
+def guarded(fn: Callable[..., int]) -> Callable[..., None]:
+    """`fn` whose return value is the exit code, and whose errors are turned into exit codes."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            code = fn(*args, **kwargs)
+        except CruscottoError as exc:
+            report_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # the one place a bug is caught: say so, exit 3
+            if os.environ.get("CRUSCOTTO_DEBUG"):
+                raise
+            print(BUG.format(kind=type(exc).__name__, exc=exc), file=sys.stderr)
+            print(TRACEBACK_HINT, file=sys.stderr)
+            raise typer.Exit(3) from None
+        raise typer.Exit(code or 0)
+
+    return run
+
+
+def report_error(exc: CruscottoError) -> None:
+    if isinstance(exc, InputError):
+        for d in exc.diagnostics:
+            print(d, file=sys.stderr)
+        problems = plural(len(exc.diagnostics), "problem")
+        print(f"cruscotto: {problems}; nothing was evaluated", file=sys.stderr)
+    else:
+        print(f"cruscotto: {exc}", file=sys.stderr)

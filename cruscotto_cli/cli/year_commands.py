@@ -1,0 +1,115 @@
+"""Commands on a year: evaluate, template."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from cruscotto_cli.cli.emit import emit, emit_rich
+from cruscotto_cli.cli.options import (
+    DEFAULT_PLAN,
+    ActualsDir,
+    Areas,
+    Force,
+    Output,
+    Owners,
+    PlanDir,
+    Tags,
+    Year,
+    actuals_folder,
+    selection,
+)
+from cruscotto_cli.cli.summary import append_step_summary
+
+
+class EvaluateFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    github = "github"
+    junit = "junit"
+
+
+class FailOn(StrEnum):
+    """The keys of evaluate.FAIL_ON."""
+
+    not_met = "not-met"
+    missing = "missing"
+    both = "both"
+    never = "never"
+
+
+FORMAT_HELP = "table, json, csv (Italian Excel), markdown, github, junit."
+FAIL_ON_HELP = (
+    "What makes the exit code 1: not-met, missing (missing or invalid data), both, never."
+)
+
+
+def evaluate(
+    year: Year,
+    plan: PlanDir = DEFAULT_PLAN,
+    actuals: ActualsDir = None,
+    area: Areas = None,
+    owner: Owners = None,
+    tag: Tags = None,
+    format: Annotated[EvaluateFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = (
+        EvaluateFormat.table
+    ),
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help=FAIL_ON_HELP)] = FailOn.both,
+    output: Output = None,
+    force: Force = False,
+) -> int:
+    """Evaluate every indicator for YEAR: target, actual, status, degree, and scores.
+
+    Exit codes: 0 nothing to flag; 1 a target not met or data missing (as --fail-on chooses);
+    2 bad usage (a year outside the plan, an unknown filter) or invalid plan or actuals;
+    3 internal error.
+    """
+    from cruscotto_cli.evaluate import evaluate as run
+    from cruscotto_cli.evaluate import flagged
+    from cruscotto_cli.inputs import check_year, load_inputs
+    from cruscotto_cli.render.evaluation import FORMATS, markdown
+
+    loaded, values = load_inputs(plan, *actuals_folder(actuals))
+    check_year(loaded, year)
+    result = run(loaded, values, year, selection(area, owner, tag).apply(loaded))
+    rendered = FORMATS[format.value](loaded, result)
+    if isinstance(rendered, str):
+        emit(rendered, output, force)
+    else:
+        emit_rich(rendered, output, force)
+    if format is EvaluateFormat.github:
+        append_step_summary(markdown(loaded, result))
+    return 1 if flagged(result, fail_on.value) else 0
+
+
+def template(
+    year: Year,
+    plan: PlanDir = DEFAULT_PLAN,
+    area: Areas = None,
+    owner: Owners = None,
+    tag: Tags = None,
+    output: Output = None,
+    force: Force = False,
+) -> int:
+    """Write the blank actuals CSV of YEAR's data collection, ready for Italian Excel.
+
+    One row per value an office must report (direct indicators and the measures of formulas);
+    --owner gives one office's own file. Never overwrites a file unless --force.
+
+    Exit codes: 0 written; 2 bad usage, invalid plan, or an existing output file; 3 internal error.
+    """
+    from cruscotto_cli.actuals.template import template_csv, template_rows
+    from cruscotto_cli.inputs import check_year
+    from cruscotto_cli.plan.load import load_plan
+    from cruscotto_cli.plan.selection import office_ids
+
+    loaded = load_plan(plan)
+    check_year(loaded, year)
+    owners = office_ids(loaded, owner or ())
+    selected = selection(area, None, tag).apply(loaded)
+    emit(template_csv(template_rows(loaded, selected, year, owners)), output, force)
+    return 0
