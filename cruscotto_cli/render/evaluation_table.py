@@ -10,6 +10,7 @@ from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.render.evaluation import score_text, shown_actual
 from cruscotto_cli.render.responsive import Responsive
+from cruscotto_cli.render.terminal import cells, plain
 from cruscotto_cli.render.words import Words, counts_text
 
 # Colour helps; the word in each cell says the same without it.
@@ -35,7 +36,7 @@ def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
     parts: list[RenderableType] = []
     for area in evaluation.areas:
         grid = Table(
-            title=f"{w['area']} {area.key}. {area.title}",
+            title=plain(f"{w['area']} {area.key}. {area.title}"),
             title_justify="left",
             expand=True,
             show_lines=False,
@@ -48,21 +49,23 @@ def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
         grid.add_column(w["degree"], justify="right", no_wrap=True)
         for o in (o for o in evaluation.outcomes if o.area_id == area.key):
             grid.add_row(
-                o.indicator.id,
-                _name(o),
-                o.target.text if o.target else "",
-                shown_actual(w, o),
-                _status(w, o),
-                w.percent(o.degree),
+                *cells(
+                    o.indicator.id,
+                    _name(o),
+                    o.target.text if o.target else "",
+                    shown_actual(w, o),
+                    _status(w, o),
+                    w.percent(o.degree),
+                )
             )
         grid.add_section()
         grid.add_row(
             "",
-            Text(w["score"], style="bold"),
+            plain(w["score"], style="bold"),
             "",
             "",
-            Text(area.band or "", style="bold"),
-            Text(w.percent(area.score), style="bold"),
+            plain(area.band or "", style="bold"),
+            plain(w.percent(area.score), style="bold"),
         )
         parts.append(grid)
     parts.append(_scores(w, w["offices"], w["office"], evaluation.offices))
@@ -73,9 +76,9 @@ def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
 def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
     parts: list[RenderableType] = []
     for area in evaluation.areas:
-        parts.append(Text(f"{w['area']} {area.key}. {area.title}", style="bold underline"))
+        parts.append(plain(f"{w['area']} {area.key}. {area.title}", style="bold underline"))
         for o in (o for o in evaluation.outcomes if o.area_id == area.key):
-            line = Text(f"{o.indicator.id}  ", style="bold")
+            line = plain(f"{o.indicator.id}  ", style="bold")
             line.append_text(_name(o))
             line.append(
                 f"\n    {w['target']} {o.target.text if o.target else '-'} · {w['actual']} {shown_actual(w, o) or '-'} · "
@@ -83,35 +86,35 @@ def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
             line.append_text(_status(w, o))
             line.append(f" {w.percent(o.degree)}" if o.degree is not None else "")
             parts.append(line)
-        parts.append(Text(f"{w['score']}: {score_text(w, area, counts=False)}\n", style="bold"))
-    parts.append(Text(w["offices"], style="bold underline"))
-    parts += [Text(f"{s.title}: {score_text(w, s)}") for s in evaluation.offices]
+        parts.append(plain(f"{w['score']}: {score_text(w, area, counts=False)}\n", style="bold"))
+    parts.append(plain(w["offices"], style="bold underline"))
+    parts += [plain(f"{s.title}: {score_text(w, s)}") for s in evaluation.offices]
     parts.append(_overall(w, evaluation))
     return Group(*parts)
 
 
 def _overall(w: Words, evaluation: Evaluation) -> Text:
     overall = evaluation.overall
-    return Text(f"{w['overall']} {evaluation.year}: {score_text(w, overall)}", style="bold")
+    return plain(f"{w['overall']} {evaluation.year}: {score_text(w, overall)}", style="bold")
 
 
 def _name(o: Outcome) -> Text:
-    text = Text(o.indicator.name)
+    text = plain(o.indicator.name)
     if o.reason and o.status in (Status.INVALID, Status.MISSING, Status.WITHDRAWN):
         text.append(f"\n{o.reason}", style="italic")
     return text
 
 
 def _status(w: Words, o: Outcome) -> Text:
-    return Text(w[o.status.value], style=STYLES[o.status])
+    return plain(w[o.status.value], style=STYLES[o.status])
 
 
 def _scores(w: Words, title: str, first: str, scores: tuple[Score, ...]) -> Table:
-    grid = Table(title=title, title_justify="left", expand=True)
+    grid = Table(title=plain(title), title_justify="left", expand=True)
     grid.add_column(first, ratio=1, min_width=20)
     grid.add_column(w["counts"], ratio=1)
     grid.add_column(w["band"], no_wrap=True)
     grid.add_column(w["score"], justify="right", no_wrap=True)
     for s in scores:
-        grid.add_row(s.title, counts_text(w, s), s.band or "", w.percent(s.score))
+        grid.add_row(*cells(s.title, counts_text(w, s), s.band or "", w.percent(s.score)))
     return grid

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from cruscotto_cli.diagnostics import UsageError
 from cruscotto_cli.plan.loaded import Placed, Plan
 from cruscotto_cli.plan.selection import Selection
 from cruscotto_cli.plan.targets import reading
 from cruscotto_cli.render.responsive import Responsive
+from cruscotto_cli.render.terminal import cells, plain
 from cruscotto_cli.render.words import Words
 from cruscotto_cli.suggest import did_you_mean
 
@@ -37,11 +37,11 @@ def renderable(plan: Plan, placed: list[Placed], detail: bool) -> RenderableType
 def _narrow(plan: Plan, placed: list[Placed]) -> RenderableType:
     w = Words(plan.language)
     parts: list[RenderableType] = [
-        Text(f"{plan.header.title} ({len(placed)} {w['indicators'].lower()})", style="bold")
+        plain(f"{plan.header.title} ({len(placed)} {w['indicators'].lower()})", style="bold")
     ]
     for p in placed:
         ind = p.indicator
-        line = Text(f"{ind.id}  ", style="bold")
+        line = plain(f"{ind.id}  ", style="bold")
         line.append(ind.name)
         targets = " · ".join(f"{year} {t.text}" for year, t in sorted(ind.targets.items()))
         line.append(f"\n    {targets}\n    {plan.office_name(ind.owner)}")
@@ -55,14 +55,14 @@ def _wide(plan: Plan, placed: list[Placed]) -> RenderableType:
     years = list(plan.header.period.years)
     w = Words(plan.language)
     parts: list[RenderableType] = [
-        Text(f"{plan.header.title} ({len(placed)} {w['indicators'].lower()})", style="bold")
+        plain(f"{plan.header.title} ({len(placed)} {w['indicators'].lower()})", style="bold")
     ]
     for area, _ in plan.areas:
         rows = [p for p in placed if p.area.id == area.id]
         if not rows:
             continue
         grid = Table(
-            title=f"{w['area']} {area.id}. {area.title}", title_justify="left", expand=True
+            title=plain(f"{w['area']} {area.id}. {area.title}"), title_justify="left", expand=True
         )
         grid.add_column(w["id"], no_wrap=True)
         grid.add_column(w["indicator"], ratio=3)
@@ -71,11 +71,11 @@ def _wide(plan: Plan, placed: list[Placed]) -> RenderableType:
         grid.add_column(w["owner"], ratio=1)
         for p in rows:
             ind = p.indicator
-            name = Text(ind.name)
+            name = plain(ind.name)
             if ind.withdrawal:
                 name.append(f" [{w['withdrawn']}: {ind.withdrawal.act}]", style="italic")
-            cells = [ind.targets[y].text if y in ind.targets else "" for y in years]
-            grid.add_row(ind.id, name, *cells, plan.office_name(ind.owner))
+            targets = [ind.targets[y].text if y in ind.targets else "" for y in years]
+            grid.add_row(*cells(ind.id, name, *targets, plan.office_name(ind.owner)))
         parts.append(grid)
     return Group(*parts)
 
@@ -102,28 +102,32 @@ def _detail(plan: Plan, placed: Placed) -> RenderableType:
     ]
     for label, value in rows:
         if value:
-            facts.add_row(label, value)
-    targets = Table(title=w["show_targets"], title_justify="left")
+            facts.add_row(*cells(label, value))
+    targets = Table(title=plain(w["show_targets"]), title_justify="left")
     for column in ("year", "show_printed", "show_read_as"):
         targets.add_column(w[column])
     for year, target in sorted(ind.targets.items()):
         withdrawn = ind.withdrawn_in(year)
         targets.add_row(
-            str(year),
-            target.text,
-            w["withdrawn"] if withdrawn else reading(target, direction, ind.unit),
+            *cells(
+                str(year),
+                target.text,
+                w["withdrawn"] if withdrawn else reading(target, direction, ind.unit),
+            )
         )
     parts: list[RenderableType] = [facts, targets]
     if ind.changes:
-        history = Table(title=w["show_history"], title_justify="left")
+        history = Table(title=plain(w["show_history"]), title_justify="left")
         for column in ("show_date", "show_act", "show_change", "note"):
             history.add_column(w[column])
         for change in ind.changes:
             history.add_row(
-                w.date(change.date),
-                change.act,
-                w[f"change_{change.change.value}"],
-                change.note or "",
+                *cells(
+                    w.date(change.date),
+                    change.act,
+                    w[f"change_{change.change.value}"],
+                    change.note or "",
+                )
             )
         parts.append(history)
     return Group(*parts)

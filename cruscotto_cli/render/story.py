@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cruscotto_cli.render.changes import describe
+from cruscotto_cli.render.terminal import cells, plain
 from cruscotto_cli.versions.diff import Difference, acts_text
 from cruscotto_cli.versions.history import Step, Story
 
@@ -20,27 +21,27 @@ def table(story: Story) -> RenderableType:
     """Each commit that changed the indicator as a heading line (commit, date, subject, acts
     recorded), then a small table of what it changed: change, year, old, new."""
     parts: list[RenderableType] = [
-        Text(f"Indicator {story.indicator}: history of {story.folder}/", style="bold")
+        plain(f"Indicator {story.indicator}: history of {story.folder}/", style="bold")
     ]
     for step in story.steps:
-        head = Text(f"{step.commit.short}  {step.commit.date}  ", style="bold")
+        head = plain(f"{step.commit.short}  {step.commit.date}  ", style="bold")
         head.append(step.commit.subject)
         if step.recorded:
             head.append(f"\n  acts recorded: {acts_text(step.recorded)}", style="italic")
         grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
         for header in ("change", "year", "old", "new"):
             grid.add_column(header, overflow="fold")
-        for cells in _rows(step):
-            grid.add_row(*cells)
-        parts += [Text(""), head, Padding(grid, (0, 0, 0, 2))]
-    return Group(*parts, Text(_footer(story)))
+        for row in _rows(step):
+            grid.add_row(*cells(*row))
+        parts += [plain(""), head, Padding(grid, (0, 0, 0, 2))]
+    return Group(*parts, plain(_footer(story)))
 
 
 def _rows(step: Step) -> list[tuple[Text | str, ...]]:
     if step.skipped:
-        return [(Text(step.skipped, style="italic"), "", "", "")]
+        return [(plain(step.skipped, style="italic"), "", "", "")]
     rows: list[tuple[Text | str, ...]] = [_cells(d) for d in step.differences]
-    return rows or [(Text("history entry recorded", style="dim"), "", "", "")]
+    return rows or [(plain("history entry recorded", style="dim"), "", "", "")]
 
 
 def _cells(d: Difference) -> tuple[str, ...]:
