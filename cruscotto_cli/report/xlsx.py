@@ -44,9 +44,20 @@ def render_xlsx(data: ReportData) -> bytes:
     book = Workbook()
     _summary(book.active, w, data)
     _indicators(book.create_sheet(w["indicators"]), w, data)
+    for sheet in book.worksheets:
+        _as_text(sheet)
     book.properties.creator = f"cruscotto {data.version}"
     book.properties.created = book.properties.modified = dt.datetime.combine(data.date, dt.time())
     return _save(book, data.date)
+
+
+def _as_text(sheet: Any) -> None:
+    """Every text cell a string cell: openpyxl stores a text starting with `=` as a formula, and
+    names and sources come from plan and office files (`=HYPERLINK(...)` would become a link)."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
 
 
 def _save(book: Any, date: dt.date) -> bytes:
