@@ -264,12 +264,15 @@ def test_json_equals_the_library(repo: Path) -> None:
     assert data["backed"] is True
     assert data["changes"] == [
         {
+            "scope": "indicator",
             "indicator": "1.2",
             "change": "target",
+            "subject": "target 2023",
             "year": 2023,
             "old": "≥ 72%",
             "new": "≥ 75%",
             "backed": True,
+            "needs_act": True,
             "acts": [{"date": "2024-03-28", "act": "D CC 28/03/2024", "change": "target"}],
             "problem": None,
             "code": None,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from cruscotto_cli.cli import app
-from cruscotto_cli.excelcsv import excel_text, neutral
+from cruscotto_cli.actuals.excel import excel_text, neutral
+from cruscotto_cli.cli.app import app
 from tests.conftest import write_csv, write_plan
 
 runner = CliRunner()
@@ -48,7 +48,11 @@ def run(*args: str) -> Result:
 def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A plan and an office's CSV whose texts are formulas, links and HTML."""
     write_plan(tmp_path / "plan", AREA, HEADER)
-    write_csv(tmp_path / "actuals", "dati.csv", f"indicatore;anno;valore;fonte;nota\n1.1;2024;-5;{SOURCE};{NOTE}\n")
+    write_csv(
+        tmp_path / "actuals",
+        "dati.csv",
+        f"indicatore;anno;valore;fonte;nota\n1.1;2024;-5;{SOURCE};{NOTE}\n",
+    )
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -94,7 +98,10 @@ def test_template_neutralises_plan_text(hostile: Path) -> None:
     result = run("template", "2024")
     assert result.exit_code == 0, result.output
     rows = result.stdout_bytes.decode("utf-8").split("\r\n")
-    assert rows[1] == '"=""1.1""";2024;;"\'=HYPERLINK(""http://evil.example/x"",""Clicca"")";\'@SUM(1+1)*cmd|\' /C calc\'!A0;%;;'
+    assert (
+        rows[1]
+        == '"=""1.1""";2024;;"\'=HYPERLINK(""http://evil.example/x"",""Clicca"")";\'@SUM(1+1)*cmd|\' /C calc\'!A0;%;;'
+    )
 
 
 def test_xlsx_text_cells_are_strings_never_formulas(hostile: Path) -> None:
@@ -105,5 +112,7 @@ def test_xlsx_text_cells_are_strings_never_formulas(hostile: Path) -> None:
     assert (row[2].value, row[2].data_type) == (LINK, "s")
     assert (row[3].value, row[3].data_type) == (OFFICE, "s")
     assert (row[10].value, row[10].data_type) == (SOURCE, "s")
-    formulas = [c.coordinate for sheet in book for r in sheet.iter_rows() for c in r if c.data_type == "f"]
+    formulas = [
+        c.coordinate for sheet in book for r in sheet.iter_rows() for c in r if c.data_type == "f"
+    ]
     assert formulas == []

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cruscotto_cli import output
-from cruscotto_cli.cli import app
+from cruscotto_cli.cli.app import app
 from cruscotto_cli.diagnostics import OutputError
 from cruscotto_cli.output import write_atomic
 from tests.conftest import REPO
@@ -55,14 +55,21 @@ def test_a_fifo_is_refused_even_with_force(here: Path, force: list[str]) -> None
     fifo = here / "pipe"
     os.mkfifo(fifo)
     result = run("template", "2024", "-o", str(fifo), *force)
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"cruscotto: {fifo}: {NOT_REGULAR}; give the name of a new or regular file\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"cruscotto: {fifo}: {NOT_REGULAR}; give the name of a new or regular file\n",
+    )
     assert fifo.is_fifo() and leftovers(here) == []
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_a_folder_is_refused(here: Path, force: list[str]) -> None:
     result = run("template", "2024", "-o", str(here), *force)
-    assert (result.exit_code, result.stderr) == (2, f"cruscotto: {here}: is a folder; give the name of a new or regular file\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"cruscotto: {here}: is a folder; give the name of a new or regular file\n",
+    )
 
 
 @pytest.mark.parametrize("target", ["file", "missing", "folder"])
@@ -72,7 +79,10 @@ def test_a_symbolic_link_is_refused_whatever_it_points_to(here: Path, target: st
     link = here / "link"
     link.symlink_to(here / target)
     result = run("template", "2024", "-o", str(link), "--force")
-    assert (result.exit_code, result.stderr) == (2, f"cruscotto: {link}: {LINK}; give the name of a new or regular file\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"cruscotto: {link}: {LINK}; give the name of a new or regular file\n",
+    )
     assert link.is_symlink() and (here / "file").read_text() == "kept"
 
 
@@ -82,7 +92,9 @@ def test_a_device_is_refused_even_with_force(tmp_path: Path) -> None:
     assert str(raised.value) == f"/dev/null: {NOT_REGULAR}; give the name of a new or regular file"
 
 
-def test_no_window_between_the_check_and_the_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_window_between_the_check_and_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A file that appears while the output is being written is not overwritten."""
     target = tmp_path / "out.txt"
     fill = output._fill
@@ -105,10 +117,11 @@ from cruscotto_cli import output
 fill = output._fill
 def slow(temp, payload, path):
     fill(temp, payload, path)
-    Path(sys.argv[1]).write_text(str(temp))
+    Path(sys.argv[1] + ".part").write_text(str(temp))
+    Path(sys.argv[1] + ".part").rename(sys.argv[1])
     time.sleep(60)
 output._fill = slow
-from cruscotto_cli.cli import app
+from cruscotto_cli.cli.app import app
 app(["report", "2024", "-o", sys.argv[2]], prog_name="cruscotto")
 """
 
@@ -118,12 +131,14 @@ def test_no_temporary_file_is_left_when_interrupted(tmp_path: Path, number: sign
     """The CLI writing a report is stopped while its temporary file exists: the file goes."""
     marker, out = tmp_path / "writing", tmp_path / "out" / "relazione.html"
     out.parent.mkdir()
-    child = subprocess.Popen([sys.executable, "-c", SLOW_WRITE, str(marker), str(out)], cwd=REPO, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", SLOW_WRITE, str(marker), str(out)], cwd=REPO, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 60
     while not marker.exists() and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     temp = Path(marker.read_text())
-    assert temp.exists() and temp.parent == out.parent  # the temporary file is there, beside the output
+    assert temp.exists() and temp.parent == out.parent  # it is there, beside the output
     child.send_signal(number)
     child.wait(timeout=30)
     assert child.returncode == 128 + number

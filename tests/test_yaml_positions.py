@@ -225,7 +225,7 @@ def test_every_problem_of_every_file_in_one_pass() -> None:
         '"≥ 73%"', '"=> 73%"'
     )
     assert problems(area, header) == [
-        'plan/plan.yaml:19:1: unknown key "offics"; expected one of: title, entity, period, language, scale, bands, offices, measures [unknown-key]',
+        'plan/plan.yaml:19:1: unknown key "offics"; expected one of: title, entity, period, language, scale, bands, offices, measures, changes [unknown-key]',
         f'{A}:8:5: unknown key "ownr"; expected one of: {INDICATOR_KEYS} [unknown-key]',
         f'{A}:10:13: target "=> 73%": unknown comparator "=>"; write one of ≥ >= > ≤ <= < = [target-syntax]',
     ]

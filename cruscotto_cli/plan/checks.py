@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.plan.loaded import Placed, Plan
-from cruscotto_cli.plan.model import ChangeKind
+from cruscotto_cli.plan.model import Change, ChangeKind, PlanChange
 from cruscotto_cli.plan.targets import Annual, Level, Range, Threshold
 from cruscotto_cli.suggest import closest, did_you_mean
 
@@ -74,7 +75,9 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
                 )
             )
         declared.add(measure.id)
-    return problems
+    return problems + history_order(
+        header.changes, lambda i, m: doc.diagnostic(("changes", i), m, "changes")
+    )
 
 
 def _check_ids(plan: Plan) -> list[Diagnostic]:
@@ -230,13 +233,25 @@ def _check_kinds(placed: Placed) -> list[Diagnostic]:
 
 
 def _check_history_order(placed: Placed) -> list[Diagnostic]:
+    return history_order(
+        placed.indicator.changes, lambda i, m: placed.diagnostic(("changes", i), m, "changes")
+    )
+
+
+def history_order(
+    changes: Sequence[Change | PlanChange], place: Callable[[int, str], Diagnostic]
+) -> list[Diagnostic]:
     """History is told in date order: an entry dated before the one above it is a slip or a backdating."""
     problems = []
-    for i, (before, now) in enumerate(pairwise(placed.indicator.changes), start=1):
+    for i, (before, now) in enumerate(pairwise(changes), start=1):
         if now.date < before.date:
             above = f"{before.act}, {before.date:%d/%m/%Y}"
-            message = f'"{now.act}" is dated {now.date:%d/%m/%Y}, before the entry above it ({above}); list the history in date order'
-            problems.append(placed.diagnostic(("changes", i), message, "changes"))
+            problems.append(
+                place(
+                    i,
+                    f'"{now.act}" is dated {now.date:%d/%m/%Y}, before the entry above it ({above}); list the history in date order',
+                )
+            )
     return problems
 
 

@@ -286,6 +286,26 @@ class Measure(Model):
     unit: Text = "n."
 
 
+class PlanChangeKind(StrEnum):
+    """What an act changed in `plan.yaml`; `plan` backs any change of it."""
+
+    PLAN = "plan"
+    PERIOD = "period"
+    SCALE = "scale"
+    BANDS = "bands"
+    OFFICES = "offices"
+    MEASURES = "measures"
+
+
+class PlanChange(Model):
+    """One entry of the plan's own history: what an act changed in `plan.yaml`."""
+
+    date: Date
+    act: Text
+    change: PlanChangeKind
+    note: str | None = None
+
+
 class Header(Model):
     """`plan.yaml`: what the whole plan shares."""
 
@@ -297,3 +317,4 @@ class Header(Model):
     bands: tuple[Band, ...] = ()
     offices: tuple[Office, ...] = ()
     measures: tuple[Measure, ...] = ()
+    changes: tuple[PlanChange, ...] = ()

@@ -9,7 +9,7 @@ from typing import Any
 from cruscotto_cli.render import github as workflow
 from cruscotto_cli.render.junit import Case, document
 from cruscotto_cli.render.markdown import escape as md_escape
-from cruscotto_cli.versions.diff import Difference, PlanDiff, acts_text
+from cruscotto_cli.versions.difference import Difference, PlanDiff, acts_text
 
 CODES = {"removed": "removed-indicator", "history": "history-edited"}
 
@@ -28,8 +28,7 @@ def describe(d: Difference) -> str:
         return d.new or "withdrawn"
     if d.what == "history":
         return f"history entry removed or edited: {d.old}"
-    subject = f"target {d.year}" if d.what == "target" else d.what
-    return f'{subject}: "{d.old or "-"}" -> "{d.new or "-"}"'
+    return f'{d.named}: "{d.old or "-"}" -> "{d.new or "-"}"'
 
 
 def verdict(result: PlanDiff) -> str:
@@ -42,12 +41,14 @@ def verdict(result: PlanDiff) -> str:
 
 def text(result: PlanDiff) -> str:
     """One line per change, then each finding as `path:line:col: message [code]`, then the verdict."""
-    lines = [f"{d.indicator}: {describe(d)}: {_backing(d)}" for d in result.differences]
+    lines = [f"{d.indicator or 'plan'}: {describe(d)}: {_backing(d)}" for d in result.differences]
     lines += [f"{d.path}:{d.line}:{d.column}: {d.problem} [{code(d)}]" for d in result.findings]
     return "\n".join([*lines, verdict(result)]) + "\n"
 
 
 def _backing(d: Difference) -> str:
+    if not d.needs_act:
+        return "no act needed"
     return f"backed by {acts_text(d.acts)}" if d.backed else "NOT BACKED"
 
 
@@ -64,12 +65,15 @@ def json_text(result: PlanDiff) -> str:
 
 def _data(d: Difference) -> dict[str, Any]:
     return {
-        "indicator": d.indicator,
+        "scope": d.scope,
+        "indicator": d.indicator or None,
         "change": d.what,
+        "subject": d.named,
         "year": d.year,
         "old": d.old,
         "new": d.new,
         "backed": d.backed,
+        "needs_act": d.needs_act,
         "acts": [
             {"date": c.date.isoformat(), "act": c.act, "change": c.change.value} for c in d.acts
         ],
@@ -91,9 +95,13 @@ def github(result: PlanDiff) -> str:
 def _annotation(d: Difference) -> str:
     path = d.path if d.side == "head" else None  # a removed indicator is only in the base
     if d.backed:
-        message = f"indicator {d.indicator}: {describe(d)}, backed by {acts_text(d.acts)}"
+        message = f"{owner(d)}: {describe(d)}, {_backing(d)}"
         return workflow.annotation("notice", message, "plan change", path, d.line, d.column)
     return workflow.annotation("error", d.problem or "", code(d), path, d.line, d.column)
+
+
+def owner(d: Difference) -> str:
+    return f"indicator {d.indicator}" if d.indicator else "plan.yaml"
 
 
 def markdown(result: PlanDiff) -> str:
@@ -114,10 +122,10 @@ def markdown(result: PlanDiff) -> str:
 
 
 def _row(d: Difference) -> str:
-    backing = md_escape(acts_text(d.acts)) if d.backed else "**not backed**"
+    backing = md_escape(_backing(d)) if d.backed else "**not backed**"
     cells = [
-        d.indicator,
-        d.what,
+        d.indicator or "plan",
+        md_escape(d.subject or d.what),
         str(d.year or ""),
         md_escape(d.old or ""),
         md_escape(d.new or ""),
@@ -137,9 +145,9 @@ def junit(result: PlanDiff) -> str:
 
 def _change(d: Difference) -> Case:
     if d.backed:
-        return Case(f"indicator {d.indicator}", describe(d))
+        return Case(owner(d), describe(d))
     return Case(
-        f"indicator {d.indicator}",
+        owner(d),
         describe(d),
         "failure",
         d.problem or "",

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from cruscotto_cli.render.changes import describe
 from cruscotto_cli.render.terminal import cells, plain
-from cruscotto_cli.versions.diff import Difference, acts_text
+from cruscotto_cli.versions.difference import Difference, acts_text
 from cruscotto_cli.versions.history import Step, Story
 
 

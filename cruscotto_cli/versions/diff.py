@@ -1,124 +1,147 @@
 """Compare two versions of a plan: what changed, and whether each change is backed by its act.
 
 Pure: two loaded plans in, differences out. An approved plan changes only by an act (a Council
-decision), so a change to a target or to an indicator needs a new entry in the indicator's
-`changes:` history, of the matching kind. Indicators are matched by id, wherever their file.
+decision): a change that can alter a verdict or a score needs a new entry of the matching kind
+in the indicator's `changes:` (or, for plan.yaml, in the plan's `changes:`, see header.py).
+Descriptive text (tags, source, notes) is only reported. Indicators are matched by id, wherever
+their file and in any order.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+import ast
+from dataclasses import replace
+from enum import StrEnum
 
+from cruscotto_cli.numbers import format_number
 from cruscotto_cli.plan.loaded import Placed, Plan
-from cruscotto_cli.plan.model import Change, ChangeKind, Indicator
+from cruscotto_cli.plan.model import ChangeKind, Indicator
+from cruscotto_cli.versions.difference import (
+    Difference,
+    Judge,
+    PlanDiff,
+    acts_text,
+    removed_entries,
+)
+from cruscotto_cli.versions.header import header_differences
+
+__all__ = ["BACKED_BY", "Difference", "PlanDiff", "acts_text", "compare", "indicator_differences"]
 
 K = ChangeKind
-# The kinds of history entry that back each kind of difference.
-BACKED_BY: dict[str, frozenset[ChangeKind]] = {
+NONE: frozenset[StrEnum] = frozenset()
+# The kinds of history entry that back each kind of difference; an empty set: reported only.
+BACKED_BY: dict[str, frozenset[StrEnum]] = {
     "added": frozenset({K.ADDED}),
     "withdrawn": frozenset({K.WITHDRAWN}),
     "target": frozenset({K.TARGET, K.INDICATOR}),
-    "name": frozenset({K.INDICATOR}),
-    "unit": frozenset({K.INDICATOR}),
-    "direction": frozenset({K.INDICATOR}),
     "owner": frozenset({K.OWNER, K.INDICATOR}),
+    **{
+        name: frozenset({K.INDICATOR})
+        for name in ("name", "unit", "direction", "symbol", "formula", "weight", "area")
+    },
+    **{name: NONE for name in ("tags", "source", "notes")},
 }
-FIELDS = ("name", "unit", "direction", "owner")
-
-
-@dataclass(frozen=True)
-class Difference:
-    """One change of one indicator; `problem` says why it is not backed (None when it is)."""
-
-    indicator: str
-    what: str  # added | removed | withdrawn | target | name | unit | direction | owner | history
-    old: str | None
-    new: str | None
-    year: int | None = None
-    acts: tuple[Change, ...] = ()
-    problem: str | None = None
-    side: str = "head"  # the version `path` is in: "base" for a removed indicator
-    path: str = ""
-    line: int = 0
-    column: int = 0
-
-    @property
-    def backed(self) -> bool:
-        return self.problem is None
-
-
-@dataclass(frozen=True)
-class PlanDiff:
-    """Every difference between a base version of a plan and the version under review."""
-
-    base: str
-    head: str
-    differences: tuple[Difference, ...]
-
-    @property
-    def findings(self) -> tuple[Difference, ...]:
-        return tuple(d for d in self.differences if not d.backed)
+FIELDS = (
+    "name",
+    "unit",
+    "direction",
+    "symbol",
+    "formula",
+    "weight",
+    "owner",
+    "tags",
+    "source",
+    "notes",
+)
 
 
 def compare(old: Plan, new: Plan, base: str = "base", head: str = "head") -> PlanDiff:
-    """The differences from `old` to `new`, in the new plan's order, removed indicators last."""
-    found: list[Difference] = []
+    """The differences from `old` to `new`: plan.yaml first, then indicators in the new plan's
+    order, removed indicators last."""
+    found = header_differences(old, new)
     for placed in new.placed:
         before = old.indicator(placed.indicator.id)
-        found += indicator_differences(before.indicator if before else None, placed)
+        found += indicator_differences(
+            before.indicator if before else None, placed, before.area.id if before else None
+        )
     found += [_removed(p) for p in old.placed if new.indicator(p.indicator.id) is None]
     return PlanDiff(base, head, tuple(found))
 
 
-def indicator_differences(old: Indicator | None, placed: Placed) -> list[Difference]:
+def indicator_differences(
+    old: Indicator | None, placed: Placed, old_area: str | None = None
+) -> list[Difference]:
     """What changed in one indicator, `old` being None when it is new."""
     new = placed.indicator
     fresh = tuple(c for c in new.changes if old is None or c not in old.changes)
+    judge = Judge(f"indicator {new.id}", fresh, placed.document, ("indicators", placed.index))
     if old is None:
-        return [_judged(placed, fresh, "added", ("id",), None, new.name)]
-    found = [_history(placed, c) for c in old.changes if c not in new.changes]
+        return [_added(judge, new)]
+    found = removed_entries(judge, new.id, old.changes, new.changes)
     if new.withdrawal is not None and old.withdrawal is None:
         found.append(
-            _judged(placed, fresh, "withdrawn", ("changes",), None, _withdrawn_from(new.withdrawal))
+            judge(
+                Difference(new.id, "withdrawn", None, _withdrawn_from(new)),
+                BACKED_BY["withdrawn"],
+                ("changes",),
+            )
+        )
+    if old_area is not None and old_area != placed.area.id:
+        found.append(
+            judge(Difference(new.id, "area", old_area, placed.area.id), BACKED_BY["area"], ("id",))
         )
     for name in FIELDS:
-        before, after = _field(old, name), _field(new, name)
-        if before != after:
-            found.append(_judged(placed, fresh, name, (name,), before, after))
+        if _comparable(old, name) != _comparable(new, name):
+            found.append(
+                judge(
+                    Difference(new.id, name, _shown(old, name), _shown(new, name)),
+                    BACKED_BY[name],
+                    (name,),
+                )
+            )
     for year in sorted(old.targets.keys() | new.targets.keys()):
-        before_t, after_t = old.targets.get(year), new.targets.get(year)
-        if before_t != after_t:  # by meaning: "≥76%" and "≥ 76%" are the same target
-            texts = (before_t.text if before_t else None, after_t.text if after_t else None)
-            found.append(_judged(placed, fresh, "target", ("targets", year), *texts, year=year))
+        before, after = old.targets.get(year), new.targets.get(year)
+        if before != after:  # by meaning: "≥76%" and "≥ 76%" are the same target
+            texts = (before.text if before else None, after.text if after else None)
+            found.append(
+                judge(
+                    Difference(new.id, "target", *texts, year=year),
+                    BACKED_BY["target"],
+                    ("targets", year),
+                )
+            )
     return found
 
 
-def _judged(
-    placed: Placed,
-    fresh: tuple[Change, ...],
-    what: str,
-    loc: tuple[Any, ...],
-    old: str | None,
-    new: str | None,
-    year: int | None = None,
-) -> Difference:
-    acts = tuple(c for c in fresh if c.change in BACKED_BY[what])
-    problem = None if acts else _unbacked(placed.indicator.id, what, old, new, year)
-    return _placed(
-        placed, loc, Difference(placed.indicator.id, what, old, new, year, acts, problem)
+def _added(judge: Judge, new: Indicator) -> Difference:
+    difference = judge(Difference(new.id, "added", None, new.name), BACKED_BY["added"], ("id",))
+    if difference.backed:
+        return difference
+    problem = (
+        f"{judge.owner} was added with no `added` entry in its changes naming the act that added it"
     )
+    return replace(difference, problem=problem)
 
 
-def _unbacked(indicator: str, what: str, old: str | None, new: str | None, year: int | None) -> str:
-    kinds = " or ".join(f"`{k.value}`" for k in sorted(BACKED_BY[what], key=list(ChangeKind).index))
-    if what == "added":
-        return f"indicator {indicator} was added with no {kinds} entry in its changes naming the act that added it"
-    subject = f"target {year}" if what == "target" else what
-    return (
-        f'indicator {indicator}: {subject} changed from "{old or "-"}" to "{new or "-"}" with no new entry in its changes; '
-        f'add one of kind {kinds} with the act and its date, e.g. {{date: 2024-03-28, act: "D CC 28/03/2024", change: {kinds.split()[0].strip("`")}}}'
-    )
+def _comparable(ind: Indicator, name: str) -> object:
+    """A field's value as compared: formulas by their parsed tree, tags in any order."""
+    value = getattr(ind, name)
+    if name == "formula" and value is not None:
+        return ast.dump(value.tree)
+    if name == "tags":
+        return frozenset(value)
+    return value
+
+
+def _shown(ind: Indicator, name: str) -> str | None:
+    value = getattr(ind, name)
+    if value is None or value == ():
+        return None
+    if name == "weight":
+        return format_number(value, ",")
+    if name in ("tags", "notes"):
+        return "; ".join(value)
+    return str(getattr(value, "text", None) or getattr(value, "value", value))
 
 
 def _removed(placed: Placed) -> Difference:
@@ -127,35 +150,13 @@ def _removed(placed: Placed) -> Difference:
         f"indicator {ind.id} was removed: an approved plan keeps its indicators; "
         "withdraw it with a `withdrawn` entry in its changes instead of deleting it"
     )
-    return _placed(
-        placed, (), Difference(ind.id, "removed", ind.name, None, problem=problem, side="base")
+    judge = Judge(
+        f"indicator {ind.id}", (), placed.document, ("indicators", placed.index), side="base"
     )
+    return judge.place(Difference(ind.id, "removed", ind.name, None, problem=problem), ())
 
 
-def _history(placed: Placed, change: Change) -> Difference:
-    entry = f"{change.change.value} by {change.act} of {change.date.isoformat()}"
-    problem = f"indicator {placed.indicator.id}: history entry ({entry}) was removed or edited: the history of an approved plan only grows"
-    return _placed(
-        placed,
-        ("changes",),
-        Difference(placed.indicator.id, "history", entry, None, problem=problem),
-    )
-
-
-def _placed(placed: Placed, loc: tuple[Any, ...], difference: Difference) -> Difference:
-    line, column = placed.document.locate(("indicators", placed.index, *loc))
-    return replace(difference, path=str(placed.document.path), line=line, column=column)
-
-
-def _field(ind: Indicator, name: str) -> str | None:
-    value = getattr(ind, name)
-    return None if value is None else str(value.value if name == "direction" else value)
-
-
-def _withdrawn_from(change: Change) -> str:
+def _withdrawn_from(ind: Indicator) -> str:
+    change = ind.withdrawal
+    assert change is not None
     return f"withdrawn from {change.from_year or change.date.year}"
-
-
-def acts_text(acts: tuple[Change, ...]) -> str:
-    """The acts that back a difference, as readers cite them: `D CC 25/10/2022 (2022-10-25)`."""
-    return "; ".join(f"{c.act} ({c.date.isoformat()})" for c in acts)

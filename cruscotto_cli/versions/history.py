@@ -13,7 +13,8 @@ from pathlib import Path
 from cruscotto_cli.diagnostics import InputError, UsageError
 from cruscotto_cli.plan.loaded import Placed
 from cruscotto_cli.plan.model import Change, Indicator
-from cruscotto_cli.versions.diff import Difference, indicator_differences
+from cruscotto_cli.versions.diff import indicator_differences
+from cruscotto_cli.versions.difference import Difference
 from cruscotto_cli.versions.git import git, load_at
 
 DEFAULT_MAX_COMMITS = 200
