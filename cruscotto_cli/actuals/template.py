@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from cruscotto_cli.actuals.excel import excel_text, to_csv
 from cruscotto_cli.plan.loaded import Placed, Plan
 
+EXTENSIONS = {".csv": "csv"}  # the formats a template is written in, by extension
 HEADER = ("chiave", "anno", "valore", "nome", "ufficio", "unità", "fonte", "nota")
 
 

@@ -8,8 +8,15 @@ from typing import Annotated
 import typer
 
 from cruscotto_cli.cli.emit import emit, emit_rich
+from cruscotto_cli.cli.formats import chosen_format
 from cruscotto_cli.cli.options import DEFAULT_PLAN, Force, Output, PlanDir
 from cruscotto_cli.cli.summary import append_step_summary
+
+DIFF_FORMAT_HELP = (
+    "text, json, github, markdown (a PR comment), junit "
+    "[default: from the -o extension (.txt .json .md .xml), else text]."
+)
+HISTORY_FORMAT_HELP = "table, or json [default: from the -o extension (.txt .json), else table]."
 
 
 class DiffFormat(StrEnum):
@@ -31,9 +38,8 @@ def diff(
     ],
     plan: PlanDir = DEFAULT_PLAN,
     format: Annotated[
-        DiffFormat,
-        typer.Option("--format", "-f", help="text, json, github, markdown (a PR comment), junit."),
-    ] = DiffFormat.text,
+        DiffFormat | None, typer.Option("--format", "-f", help=DIFF_FORMAT_HELP, show_default=False)
+    ] = None,
     output: Output = None,
     force: Force = False,
 ) -> int:
@@ -48,14 +54,15 @@ def diff(
     3 internal error.
     """
     from cruscotto_cli.plan.load import load_plan
-    from cruscotto_cli.render.changes import FORMATS, markdown
+    from cruscotto_cli.render.changes import EXTENSIONS, FORMATS, markdown
     from cruscotto_cli.versions.diff import compare
     from cruscotto_cli.versions.git import load_base
 
+    chosen = chosen_format(format and format.value, output, EXTENSIONS, "text")
     head = load_plan(plan)
     result = compare(load_base(against, plan), head, against, str(plan))
-    emit(FORMATS[format.value](result), output, force)
-    if format is DiffFormat.github:
+    emit(FORMATS[chosen](result), output, force)
+    if chosen == "github":
         append_step_summary(markdown(result))
     return 1 if result.findings else 0
 
@@ -79,8 +86,9 @@ def history(
         ),
     ] = 200,
     format: Annotated[
-        HistoryFormat, typer.Option("--format", "-f", help="table, or json.")
-    ] = HistoryFormat.table,
+        HistoryFormat | None,
+        typer.Option("--format", "-f", help=HISTORY_FORMAT_HELP, show_default=False),
+    ] = None,
     output: Output = None,
     force: Force = False,
 ) -> int:
@@ -92,9 +100,10 @@ def history(
     from cruscotto_cli.versions.git import relative, repo_root
     from cruscotto_cli.versions.history import story
 
+    chosen = chosen_format(format and format.value, output, views.EXTENSIONS, "table")
     root = repo_root(plan)
     told = story(root, relative(root, plan), indicator, max_commits)
-    if format is HistoryFormat.json:
+    if chosen == "json":
         emit(views.json_text(told), output, force)
     else:
         emit_rich(views.table(told), output, force)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from cruscotto_cli.cli.emit import emit, emit_rich
+from cruscotto_cli.cli.formats import chosen_format
 from cruscotto_cli.cli.options import (
     DEFAULT_PLAN,
     ActualsDir,
@@ -58,6 +59,11 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
+SHOW_FORMAT_HELP = (
+    "table, or json (the stable export) [default: from the -o extension (.txt .json), else table]."
+)
+
+
 def show(
     indicator: Annotated[
         str | None,
@@ -70,8 +76,9 @@ def show(
     owner: Owners = None,
     tag: Tags = None,
     format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help="table, or json (the stable export).")
-    ] = ShowFormat.table,
+        ShowFormat | None,
+        typer.Option("--format", "-f", help=SHOW_FORMAT_HELP, show_default=False),
+    ] = None,
     output: Output = None,
     force: Force = False,
 ) -> int:
@@ -84,9 +91,10 @@ def show(
     from cruscotto_cli.render.data import plan_data
     from cruscotto_cli.render.jsontext import dumps
 
+    chosen = chosen_format(format and format.value, output, plan_view.EXTENSIONS, "table")
     loaded = load_plan(plan)
     placed = plan_view.pick(loaded, indicator, selection(area, owner, tag))
-    if format is ShowFormat.json:
+    if chosen == "json":
         emit(dumps(plan_data(loaded, placed)), output, force)
     else:
         emit_rich(plan_view.renderable(loaded, placed, detail=indicator is not None), output, force)
@@ -109,7 +117,8 @@ def schema(
 
     Exit codes: 0 printed; 2 bad usage or unwritable output; 3 internal error.
     """
-    from cruscotto_cli.plan.schema import schema_text
+    from cruscotto_cli.plan.schema import EXTENSIONS, schema_text
 
+    chosen_format(None, output, EXTENSIONS, "json", option=False)
     emit(schema_text(kind.value), output, force)
     return 0

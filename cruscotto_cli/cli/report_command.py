@@ -77,20 +77,12 @@ def report(
 
 def _format(output: Path, given: ReportFormat | None) -> str:
     """The format named by --format, else by the output file's extension."""
+    from cruscotto_cli.cli.formats import chosen_format
     from cruscotto_cli.report.formats import EXTENSIONS, TEXT_FORMATS
 
-    if given is not None:
-        chosen = given.value
-    elif str(output) == "-":
+    if given is None and str(output) == "-":
         raise UsageError("-o -: give --format html or --format markdown to write to stdout")
-    else:
-        found = EXTENSIONS.get(output.suffix.lower())
-        if found is None:
-            known = ", ".join(EXTENSIONS)
-            raise UsageError(
-                f'{output}: unknown extension "{output.suffix}"; use one of {known}, or give --format'
-            )
-        chosen = found
+    chosen = chosen_format(given.value if given else None, output, EXTENSIONS, None)
     if str(output) == "-" and chosen not in TEXT_FORMATS:
         raise UsageError(f"--format {chosen} is a binary file: give -o FILE")
     return chosen

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from cruscotto_cli.cli.emit import emit, emit_rich
+from cruscotto_cli.cli.formats import chosen_format
 from cruscotto_cli.cli.options import (
     DEFAULT_PLAN,
     ActualsDir,
@@ -42,7 +43,10 @@ class FailOn(StrEnum):
     never = "never"
 
 
-FORMAT_HELP = "table, json, csv (Italian Excel), markdown, github, junit."
+FORMAT_HELP = (
+    "table, json, csv (Italian Excel), markdown, github, junit "
+    "[default: from the -o extension (.txt .json .csv .md .xml), else table]."
+)
 FAIL_ON_HELP = (
     "What makes the exit code 1: not-met, missing (missing or invalid data), both, never."
 )
@@ -55,9 +59,9 @@ def evaluate(
     area: Areas = None,
     owner: Owners = None,
     tag: Tags = None,
-    format: Annotated[EvaluateFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = (
-        EvaluateFormat.table
-    ),
+    format: Annotated[
+        EvaluateFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)
+    ] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help=FAIL_ON_HELP)] = FailOn.both,
     output: Output = None,
     force: Force = False,
@@ -71,17 +75,18 @@ def evaluate(
     from cruscotto_cli.evaluate import evaluate as run
     from cruscotto_cli.evaluate import flagged
     from cruscotto_cli.inputs import check_year, load_inputs
-    from cruscotto_cli.render.evaluation import FORMATS, markdown
+    from cruscotto_cli.render.evaluation import EXTENSIONS, FORMATS, markdown
 
+    chosen = chosen_format(format and format.value, output, EXTENSIONS, "table")
     loaded, values = load_inputs(plan, *actuals_folder(actuals))
     check_year(loaded, year)
     result = run(loaded, values, year, selection(area, owner, tag).apply(loaded))
-    rendered = FORMATS[format.value](loaded, result)
+    rendered = FORMATS[chosen](loaded, result)
     if isinstance(rendered, str):
         emit(rendered, output, force)
     else:
         emit_rich(rendered, output, force)
-    if format is EvaluateFormat.github:
+    if chosen == "github":
         append_step_summary(markdown(loaded, result))
     return 1 if flagged(result, fail_on.value) else 0
 
@@ -102,11 +107,12 @@ def template(
 
     Exit codes: 0 written; 2 bad usage, invalid plan, or an existing output file; 3 internal error.
     """
-    from cruscotto_cli.actuals.template import template_csv, template_rows
+    from cruscotto_cli.actuals.template import EXTENSIONS, template_csv, template_rows
     from cruscotto_cli.inputs import check_year
     from cruscotto_cli.plan.load import load_plan
     from cruscotto_cli.plan.selection import office_ids
 
+    chosen_format(None, output, EXTENSIONS, "csv", option=False)
     loaded = load_plan(plan)
     check_year(loaded, year)
     owners = office_ids(loaded, owner or ())

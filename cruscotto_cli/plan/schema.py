@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from cruscotto_cli.plan.model import Area, Header
 
 KINDS: dict[str, type[BaseModel]] = {"area": Area, "plan": Header}
+EXTENSIONS = {".json": "json"}  # the only format a schema is written in
 TITLES = {"area": "cruscotto area file", "plan": "cruscotto plan.yaml"}
 
 

@@ -162,3 +162,11 @@ FORMATS: dict[str, Callable[[PlanDiff], str]] = {
     "markdown": markdown,
     "junit": junit,
 }
+# The extension of an -o file -> the format it is written in.
+EXTENSIONS = {
+    ".txt": "text",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xml": "junit",
+}

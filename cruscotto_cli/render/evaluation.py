@@ -151,3 +151,12 @@ FORMATS: dict[str, Callable[[Plan, Evaluation], object]] = {
     "github": _github,
     "junit": _junit,
 }
+# The extension of an -o file -> the format it is written in.
+EXTENSIONS = {
+    ".txt": "table",
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xml": "junit",
+}

@@ -14,6 +14,9 @@ from cruscotto_cli.render.terminal import cells, plain
 from cruscotto_cli.render.words import Words
 from cruscotto_cli.suggest import did_you_mean
 
+# The extension of a `show -o` file -> the format it is written in.
+EXTENSIONS = {".txt": "table", ".json": "json"}
+
 
 def pick(plan: Plan, indicator_id: str | None, selection: Selection) -> list[Placed]:
     """One indicator by id, or the filtered plan; UsageError names an unknown id."""

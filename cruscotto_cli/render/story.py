@@ -16,6 +16,9 @@ from cruscotto_cli.render.terminal import cells, plain
 from cruscotto_cli.versions.difference import Difference, acts_text
 from cruscotto_cli.versions.history import Step, Story
 
+# The extension of an -o file -> the format it is written in.
+EXTENSIONS = {".txt": "table", ".json": "json"}
+
 
 def table(story: Story) -> RenderableType:
     """Each commit that changed the indicator as a heading line (commit, date, subject, acts
