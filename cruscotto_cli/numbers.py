@@ -7,8 +7,8 @@ from decimal import Context, Decimal, InvalidOperation
 
 # A group of exactly three digits after one separator, with 1-3 digits before it, reads two ways:
 # "1.234" is a thousand and more in Italian and one and a bit in English.
-_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")
-_PLAIN = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+_AMBIGUOUS = re.compile(r"[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}")
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")  # ASCII digits: "٢,٥" or "２,５" is not 2,5
 
 
 class NumberError(ValueError):
@@ -23,7 +23,9 @@ def parse_plan_number(text: str) -> Decimal:
     """
     s = text.strip().replace("−", "-")
     if not _PLAIN.fullmatch(s):
-        raise NumberError(f'"{text}" is not a number')
+        other = next((c for c in s if c.isdigit() and not c.isascii()), None)
+        digits = f': "{other}" is not one of the digits 0-9' if other else ""
+        raise NumberError(f'"{text}" is not a number{digits}')
     if "." in s and _AMBIGUOUS.fullmatch(s):
         raise NumberError(
             f'"{text}" reads two ways (thousands or decimal point): '

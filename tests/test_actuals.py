@@ -64,11 +64,18 @@ VALUES = [
     ("misura;anno;valore\nimprese_attive;2024;1.234,5\n", "imprese_attive", Decimal("1234.5")),
     ("misura;anno;valore\nimprese_attive;2024;1.234.567\n", "imprese_attive", Decimal(1234567)),
     ('measure,year,value\nimprese_attive,2024,"1,234.5"\n', "imprese_attive", Decimal("1234.5")),
-    ("measure;year;value\nimprese_attive;2024;1,234,567\n", "imprese_attive", Decimal(1234567)),
+    ("measure\tyear\tvalue\nimprese_attive\t2024\t1,234,567\n", "imprese_attive", Decimal(1234567)),
     ("misura;anno;valore\nimprese_attive;2024;1 234 567\n", "imprese_attive", Decimal(1234567)),
     ("misura;anno;valore\nimprese_attive;2024;1\u00a0234,5\n", "imprese_attive", Decimal("1234.5")),
     ("misura;anno;valore\nimprese_attive;2024;1\u202f234\n", "imprese_attive", Decimal(1234)),
     ("misura;anno;valore\nimprese_attive;2024;0.123\n", "imprese_attive", Decimal("0.123")),
+    # in a ";" file the comma is decimal, as Italian Excel writes it: the ITP of 13,537 days
+    ("indicatore;anno;valore\n9.10;2024;13,537\n", "9.10", Decimal("13.537")),
+    (
+        "misura;anno;valore\nimprese_attive;2024;1.234\nservizi_totali;2024;13,537\n",
+        "imprese_attive",
+        Decimal(1234),
+    ),
     # percent indicators: in percent points, with or without the sign
     ("indicatore;anno;valore\n2.2;2024;73%\n", "2.2", Decimal(73)),
     ("indicatore;anno;valore\n2.2;2024;73\n", "2.2", Decimal(73)),
@@ -188,7 +195,7 @@ def test_ambiguous_number_is_read_when_the_rest_of_the_file_settles_it(
     point = load(
         tmp_path,
         plan,
-        "misura;anno;valore\naccessi_biblioteca;2025;1,234\nimprese_attive;2025;12.5\n",
+        'measure,year,value\naccessi_biblioteca,2025,"1,234"\nimprese_attive,2025,12.5\n',
         "b.csv",
     )
     assert point.number("accessi_biblioteca", 2025) == Decimal(1234)
@@ -256,8 +263,8 @@ def test_duplicate_across_files_names_both_places(tmp_path: Path, plan: Plan) ->
         load_actuals(tmp_path / "actuals", plan)
     folder = tmp_path / "actuals"
     assert [str(d) for d in caught.value.diagnostics] == [
-        f"{folder}/b-segreteria.csv:2:2: 1.3 for 2024 is already given at {folder}/a-staff.csv:3; "
-        "give each value once [csv-duplicate]"
+        f'{folder}/b-segreteria.csv:2:2: 1.3 for 2024 is given twice: "141" here and "140" at '
+        f"{folder}/a-staff.csv:3; give each value once [csv-duplicate]"
     ]
 
 
@@ -272,17 +279,62 @@ def test_all_problems_of_all_files_in_one_pass(tmp_path: Path, plan: Plan) -> No
     ]
 
 
-def test_contradiction_counts_the_other_rows(tmp_path: Path, plan: Plan) -> None:
+def test_contradiction_is_placed_on_the_odd_row(tmp_path: Path, plan: Plan) -> None:
     content = "misura;anno;valore\nimprese_attive;2024;12.5\nfollowers_social;2024;1,5\niscrizioni_newsletter;2024;2,5\n"
     assert problems_of(tmp_path, plan, content) == [
-        'dati.csv:3:3: value "1,5" for followers_social: uses a decimal comma, '
-        'but row 2 ("12.5") uses a decimal point; '
-        "use one decimal separator in the whole file (1 more row does the same) [csv-number]"
+        'dati.csv:2:3: value "12.5" for imprese_attive: uses a decimal point, '
+        'but row 3 ("1,5") and 1 more row use a decimal comma; '
+        "use one decimal separator in the whole file [csv-number]"
+    ]
+
+
+def test_every_odd_row_is_named_and_a_tie_in_a_semicolon_file_goes_to_the_comma(
+    tmp_path: Path, plan: Plan
+) -> None:
+    content = "misura\tanno\tvalore\nimprese_attive\t2024\t12.5\nfollowers_social\t2024\t1,5\n"
+    content += "iscrizioni_newsletter\t2024\t2,5\nservizi_totali\t2024\t3.5\n"
+    odd = "use one decimal separator in the whole file [csv-number]"
+    assert problems_of(tmp_path, plan, content) == [
+        f'dati.csv:3:3: value "1,5" for followers_social: uses a decimal comma, but row 2 ("12.5") and 1 more row use a decimal point; {odd}',
+        f'dati.csv:4:3: value "2,5" for iscrizioni_newsletter: uses a decimal comma, but row 2 ("12.5") and 1 more row use a decimal point; {odd}',
+    ]
+    assert problems_of(tmp_path, plan, content.replace("\t", ";")) == [
+        f'dati.csv:2:3: value "12.5" for imprese_attive: uses a decimal point, but row 3 ("1,5") and 1 more row use a decimal comma; {odd}',
+        f'dati.csv:5:3: value "3.5" for servizi_totali: uses a decimal point, but row 3 ("1,5") and 1 more row use a decimal comma; {odd}',
+    ]
+
+
+def test_a_comma_in_a_semicolon_file_is_never_a_thousands_separator(
+    tmp_path: Path, plan: Plan
+) -> None:
+    content = "misura;anno;valore\nimprese_attive;2024;1,234,567\nservizi_totali;2024;1,234.5\n"
+    hint = 'in a ";"-separated file the comma is the decimal separator (as Italian Excel writes it), so this is not a number'
+    assert problems_of(tmp_path, plan, content) == [
+        f'dati.csv:2:3: value "1,234,567" for imprese_attive: {hint}; write 1234567 [csv-number]',
+        f'dati.csv:3:3: value "1,234.5" for servizi_totali: {hint}; write 1234,5 [csv-number]',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "digit"), [("١٢٣", "١"), ("１２３", "１"), ("12٣", "٣"), ("९", "९"), ("1,５%", "５")]
+)
+def test_digits_are_ascii_only(tmp_path: Path, plan: Plan, cell: str, digit: str) -> None:
+    content = f"indicatore;anno;valore\n2.2;2024;{cell}\n3.3;2024;{cell}\n"
+    message = f'"{digit}" is not one of the digits 0-9; write the number with 0-9 only [csv-number]'
+    assert problems_of(tmp_path, plan, content) == [
+        f'dati.csv:2:3: value "{cell}" for 2.2: {message}',
+        f'dati.csv:3:3: value "{cell}" for 3.3: {message}',
+    ]
+
+
+def test_a_year_in_other_digits_is_refused(tmp_path: Path, plan: Plan) -> None:
+    assert problems_of(tmp_path, plan, "indicatore;anno;valore\n1.3;２０２４;140\n") == [
+        'dati.csv:2:2: year "２０２４": expected a year from 2021 to 2026 (2021 for the previous-year values) [csv-year]'
     ]
 
 
 def test_ambiguous_percent(tmp_path: Path, plan: Plan) -> None:
-    assert problems_of(tmp_path, plan, "indicatore;anno;valore\n2.2;2024;1,000%\n") == [
+    assert problems_of(tmp_path, plan, "indicatore\tanno\tvalore\n2.2\t2024\t1,000%\n") == [
         'dati.csv:2:3: value "1,000%" for 2.2: reads two ways, 1000% or 1,000%, and no other number in this file '
         "shows its decimal separator; write 1000% (no thousands separator) or 1,0000% (four decimals) [csv-ambiguous]"
     ]
@@ -312,6 +364,22 @@ def test_utf8_marked_file_with_a_bad_byte(tmp_path: Path, plan: Plan) -> None:
         "dati.csv:2:18: byte 0xE0 is not UTF-8, though the file starts with a UTF-8 mark; "
         'save it from Excel as "CSV UTF-8" or "CSV (delimitato dal separatore di elenco)" [csv-encoding]'
     ]
+
+
+def test_utf8_file_with_a_stray_windows_1252_byte(tmp_path: Path, plan: Plan) -> None:
+    content = "indicatore;anno;valore;nota\n1.3;2024;140;città\n".encode()
+    content += b"1.4;2024;13;perch\xc3\xa9 \xe8 cos\xc3\xac\r\n"  # "è" in Windows-1252
+    assert problems_of(tmp_path, plan, content) == [
+        'dati.csv:3:20: byte 0xE8 is not UTF-8, though the file is UTF-8 elsewhere ("à" at line 2, '
+        "column 18): a file is UTF-8 or Windows-1252 throughout, never both; "
+        'save it from Excel as "CSV UTF-8" or "CSV (delimitato dal separatore di elenco)" [csv-encoding]'
+    ]
+
+
+def test_windows_1252_file_is_read_whole_as_windows_1252(tmp_path: Path, plan: Plan) -> None:
+    content = "indicatore;anno;valore;nota\r1.3;2024;140;perché è così\r".encode("cp1252")
+    actual = load(tmp_path, plan, content).values[("1.3", 2024)]
+    assert actual.note == "perché è così"
 
 
 def test_empty_first_line(tmp_path: Path, plan: Plan) -> None:
@@ -361,15 +429,15 @@ INVALID = {
         'save it from Excel as "CSV UTF-8" or "CSV (delimitato dal separatore di elenco)" [csv-encoding]'
     ],
     "contradictory-decimals": [
-        '3:3: value "4.5" for 9.4: uses a decimal point, but row 2 ("1,45") uses a decimal comma; '
-        "use one decimal separator in the whole file (1 more row does the same) [csv-number]"
+        '2:3: value "4.5" for 9.4: uses a decimal point, but row 3 ("1,45") and 1 more row use a decimal comma; '
+        "use one decimal separator in the whole file [csv-number]"
     ],
     "decimal-comma-unquoted": [
         '2:1: 4 fields, but the header has 3 columns (in a ","-separated file a decimal comma needs quotes: "12,5") '
         "[csv-row]"
     ],
     "duplicate-in-file": [
-        "4:1: 1.3 for 2024 is already given at duplicate-in-file.csv:2; give each value once [csv-duplicate]"
+        '4:1: 1.3 for 2024 is given twice: "141" here and "140" at duplicate-in-file.csv:2; give each value once [csv-duplicate]'
     ],
     "empty-file": [
         '1:1: empty file: expected a header such as "indicatore;anno;valore", then one value a row [csv-header]'

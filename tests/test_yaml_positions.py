@@ -143,8 +143,21 @@ CASES = [
         AREA.replace("name: Indicatore", "name: Indicatore città")
         .encode()
         .replace("à".encode(), b"\xe0"),
-        f"{A}:5:1: not UTF-8 text; save the file as UTF-8 [encoding]",
+        f"{A}:5:26: byte 0xE0 is not UTF-8 (a plan file is UTF-8 throughout); save the file as UTF-8 [encoding]",
         id="not-utf8",
+    ),
+    pytest.param(
+        "\ufeff".encode()
+        + AREA.replace("name: Indicatore", "name: Perché città")
+        .encode()[:-1]
+        .replace(b"citt\xc3\xa0", b"citt\xe0"),
+        f"{A}:5:22: byte 0xE0 is not UTF-8 (a plan file is UTF-8 throughout); save the file as UTF-8 [encoding]",
+        id="utf8-with-a-stray-byte",
+    ),
+    pytest.param(
+        AREA.replace('    unit: "%"\n', '    unit: "%"\n    weight: "٢"\n'),
+        f'{A}:8:13: "٢" is not a number: "٢" is not one of the digits 0-9 [number]',
+        id="arabic-indic-digit-in-a-number",
     ),
     pytest.param(
         AREA.replace("    name: Indicatore", "\tname: Indicatore"),

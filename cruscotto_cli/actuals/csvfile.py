@@ -79,8 +79,22 @@ def column_roles(path: str, header: list[str], problems: list[Diagnostic]) -> di
 _EXCEL_HINT = 'save it from Excel as "CSV UTF-8" or "CSV (delimitato dal separatore di elenco)"'
 
 
+# A well-formed multi-byte UTF-8 sequence. Windows-1252 text almost never holds one (it would take
+# a capital such as "Ã" followed by "©"), so a file that holds one is UTF-8, and is read as such.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
 def decode(path: str, data: bytes) -> str | Diagnostic:
-    """UTF-8 (with or without BOM), else Windows-1252 as Italian Excel writes it."""
+    """UTF-8 (with or without BOM), else Windows-1252 as Italian Excel writes it: one or the other
+    for the whole file. A file with a UTF-8 mark or any UTF-8 sequence is UTF-8, and a byte that
+    is not UTF-8 in it is refused with its place, not read with the whole file as Windows-1252."""
     if data.startswith((b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
         message = f"not CSV text (an Excel workbook, or UTF-16 text?); {_EXCEL_HINT}"
         return Diagnostic(path, 1, 1, message, "csv-encoding")
@@ -88,22 +102,36 @@ def decode(path: str, data: bytes) -> str | Diagnostic:
     try:
         return data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
+        at = bom + exc.start
         if bom:  # marked as UTF-8: not to be read as anything else
             return _undecodable(
-                path,
-                data,
-                bom + exc.start,
-                "is not UTF-8, though the file starts with a UTF-8 mark",
+                path, data, at, "is not UTF-8, though the file starts with a UTF-8 mark"
             )
+        if sequence := _UTF8_SEQUENCE.search(data):
+            return _undecodable(path, data, at, _mixed(data, sequence.start()))
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         return _undecodable(path, data, exc.start, "is neither UTF-8 nor Windows-1252 text")
 
 
+def _mixed(data: bytes, utf8_at: int) -> str:
+    line, column = _place(data, utf8_at)
+    char = data[utf8_at:].decode("utf-8", "ignore")[:1]
+    return (
+        f'is not UTF-8, though the file is UTF-8 elsewhere ("{char}" at line {line}, column '
+        f"{column}): a file is UTF-8 or Windows-1252 throughout, never both"
+    )
+
+
+def _place(data: bytes, at: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters of the line read as UTF-8) of a byte offset."""
+    lines = _LINE_BREAK.split(data[:at].removeprefix(codecs.BOM_UTF8))
+    return len(lines), len(lines[-1].decode("utf-8", "replace")) + 1
+
+
 def _undecodable(path: str, data: bytes, at: int, what: str) -> Diagnostic:
-    line = data.count(b"\n", 0, at) + 1
-    column = at - data.rfind(b"\n", 0, at)
+    line, column = _place(data, at)
     return Diagnostic(
         path, line, column, f"byte 0x{data[at]:02X} {what}; {_EXCEL_HINT}", "csv-encoding"
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
 from cruscotto_cli.actuals.conventions import (
+    COMMA,
     Convention,
     NumberProblem,
     Reading,
@@ -33,12 +34,12 @@ from cruscotto_cli.actuals.csvfile import (
     read_records,
 )
 from cruscotto_cli.diagnostics import Diagnostic, InputError
+from cruscotto_cli.numbers import format_number
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.model import ValueKind
 from cruscotto_cli.suggest import did_you_mean
 
 Value = Decimal | str | bool
-_Number = Callable[[Reading], Decimal]  # a reading's value under its file's decimal separator
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,7 @@ class _File:
     source_at: int | None
     note_at: int | None
     convention: Convention = field(default_factory=Convention)
+    semicolon: bool = False  # a ";" file: its commas are decimal commas
 
     @classmethod
     def of(cls, path: str, roles: dict[str, int]) -> _File:
@@ -140,7 +142,7 @@ class _Loader:
     banded: bool
     years: range
     values: dict[tuple[str, int], Actual] = field(default_factory=dict)
-    seen: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    seen: dict[tuple[str, int], tuple[str, int, str]] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     # Most cells are written plainly: these find them with one lookup; the methods do the rest.
     direct: dict[str, _Spec] = field(init=False)
@@ -173,13 +175,14 @@ class _Loader:
     def rows(
         self, file: _File, delimiter: str, width: int, records: list[tuple[int, list[str]]]
     ) -> None:
-        value_at = file.value_at
+        value_at, semicolon = file.value_at, delimiter == ";"
         readings = [
-            read_number(cells[value_at]) if len(cells) == width else None for _, cells in records
+            read_number(cells[value_at], semicolon) if len(cells) == width else None
+            for _, cells in records
         ]
-        file = replace(
-            file, convention=settle(zip((row for row, _ in records), readings, strict=True))
-        )
+        rows = (row for row, _ in records)
+        convention = settle(zip(rows, readings, strict=True), COMMA if semicolon else None)
+        file = replace(file, convention=convention, semicolon=semicolon)
         for (row, cells), reading in zip(records, readings, strict=True):
             if len(cells) != width:
                 self.problems.append(
@@ -194,15 +197,14 @@ class _Loader:
         year = self.year_of.get(cells[file.year_at]) or self.year(file, row, cells[file.year_at])
         if spec is None:
             return
-        if year is not None and self.duplicate(file, row, key, year):
-            year = None
         text = cells[file.value_at]
+        if year is not None and self.duplicate(file, row, key, year, text):
+            year = None
         try:
-            value = self.value(key, spec, text, reading, lambda r: file.convention.value(r, row))
+            value = self.value(key, spec, text, reading, file)
         except NumberProblem as problem:
-            if problem.message:
-                message = f'value "{text}" for {key}: {problem.message}'
-                self.problems.append(file.problem(row, file.value_at, message, problem.code))
+            message = f'value "{text}" for {key}: {problem.message}'
+            self.problems.append(file.problem(row, file.value_at, message, problem.code))
             return
         if year is not None:
             source, note = _optional(cells, file.source_at), _optional(cells, file.note_at)
@@ -240,25 +242,28 @@ class _Loader:
         self.problems.append(file.problem(row, file.year_at, message, "csv-year"))
         return None
 
-    def duplicate(self, file: _File, row: int, key: str, year: int) -> bool:
-        first = self.seen.setdefault((key, year), (file.path, row))
-        if first != (file.path, row):
-            message = (
-                f"{key} for {year} is already given at {first[0]}:{first[1]}; give each value once"
-            )
-            self.problems.append(file.problem(row, file.key_at, message, "csv-duplicate"))
-        return first != (file.path, row)
+    def duplicate(self, file: _File, row: int, key: str, year: int, text: str) -> bool:
+        """Whether (key, year) was given before; the problem is placed on the later row."""
+        path, first_row, first_text = self.seen.setdefault((key, year), (file.path, row, text))
+        if (path, first_row) == (file.path, row):
+            return False
+        message = (
+            f'{key} for {year} is given twice: "{text.strip()}" here and "{first_text.strip()}" '
+            f"at {path}:{first_row}; give each value once"
+        )
+        self.problems.append(file.problem(row, file.key_at, message, "csv-duplicate"))
+        return True
 
     def value(
-        self, key: str, spec: _Spec, text: str, reading: Reading | None, number: _Number
+        self, key: str, spec: _Spec, text: str, reading: Reading | None, file: _File
     ) -> Value:
         """The typed value; NumberProblem says why the text does not fit the key."""
         if spec.kind is ValueKind.YESNO:
             return _yes_no(text)
-        if spec.kind is ValueKind.LEVEL and reading is None:
+        if spec.kind is ValueKind.LEVEL and reading is None and not _foreign_digit(text):
             return self.level(text)
         if reading is None:
-            raise _not_a_number(text, spec)
+            raise _not_a_number(text, spec, file.semicolon)
         if reading.percent and spec.unit != "%":
             message = f'"%" is only for values in %, and {key} is measured in "{spec.unit}"; write it without "%"'
             raise NumberProblem(message, "csv-kind")
@@ -268,7 +273,7 @@ class _Loader:
                 f"the plan's scale has no bands to read a score; write a level: {levels}",
                 "csv-kind",
             )
-        return number(reading)
+        return file.convention.value(reading)
 
     def level(self, text: str) -> str:
         word = unicodedata.normalize("NFC", text.strip()).casefold()
@@ -289,11 +294,27 @@ def _yes_no(text: str) -> bool:
     raise NumberProblem(_YES_NO, "csv-kind")
 
 
-def _not_a_number(text: str, spec: _Spec) -> NumberProblem:
+def _foreign_digit(text: str) -> str | None:
+    """The first digit other than 0-9 (Arabic-Indic, fullwidth...): numbers use ASCII digits."""
+    return next((c for c in text if c.isdigit() and not c.isascii()), None)
+
+
+def _not_a_number(text: str, spec: _Spec, semicolon: bool) -> NumberProblem:
     if text.strip().startswith("#"):
         return NumberProblem(
             "an Excel error, not a number; put the measured value in the cell", "csv-kind"
         )
+    if other := _foreign_digit(text):
+        message = f'"{other}" is not one of the digits 0-9; write the number with 0-9 only'
+        return NumberProblem(message, "csv-number")
+    as_point = read_number(text) if semicolon and "," in text else None
+    if as_point is not None and as_point.point is not None:
+        written = format_number(as_point.point) + ("%" if as_point.percent else "")
+        message = (
+            'in a ";"-separated file the comma is the decimal separator (as Italian Excel '
+            f"writes it), so this is not a number; write {written}"
+        )
+        return NumberProblem(message, "csv-number")
     code = "csv-number" if any(c.isdigit() for c in text) else "csv-kind"
     return NumberProblem(
         f'expected a number in "{spec.unit}" (leave the cell empty if not known yet)', code

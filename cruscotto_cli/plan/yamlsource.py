@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,13 +72,11 @@ def read_yaml(path: Path) -> Document:
                 )
             ]
         )
+    body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            [Diagnostic(str(path), line, 1, "not UTF-8 text; save the file as UTF-8", "encoding")]
-        ) from None
+        raise InputError([_not_utf8(path, body, exc.start)]) from None
     try:  # the plain subset that plan files are written in, read fast; anything else by PyYAML
         data, values, keys = yamlfast.read(text)
         return Document(path, data, values, keys)
@@ -95,6 +94,17 @@ def read_yaml(path: Path) -> Document:
     if node is not None:
         doc.data = _Builder(doc, text).build(node, ())
     return doc
+
+
+def _not_utf8(path: Path, raw: bytes, at: int) -> Diagnostic:
+    """The first byte that is not UTF-8, at its line and column (in characters of its line)."""
+    start = raw.rfind(b"\n", 0, at) + 1
+    line, column = raw.count(b"\n", 0, at) + 1, len(raw[start:at].decode("utf-8", "replace")) + 1
+    message = (
+        f"byte 0x{raw[at]:02X} is not UTF-8 (a plan file is UTF-8 throughout); "
+        "save the file as UTF-8"
+    )
+    return Diagnostic(str(path), line, column, message, "encoding")
 
 
 def _syntax_diagnostic(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
