@@ -11,10 +11,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from cruscotto_cli.judge import ZERO, Value, judge, level_of
+from cruscotto_cli.judge import ZERO, judge, level_of
 from cruscotto_cli.plan.formula import FormulaError
 from cruscotto_cli.plan.loaded import Placed, Plan
-from cruscotto_cli.plan.model import Band, Change, Indicator, ValueKind
+from cruscotto_cli.plan.model import Band, Change, Indicator, Value, ValueKind
 from cruscotto_cli.plan.targets import Baseline, Target
 
 if TYPE_CHECKING:

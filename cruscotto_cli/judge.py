@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cruscotto_cli.plan.model import ScaleLevel
+from cruscotto_cli.plan.model import ScaleLevel, Value
 from cruscotto_cli.plan.targets import (
     Annual,
     Comparator,
@@ -36,8 +36,6 @@ COMPARE: dict[Comparator, Callable[[Decimal, Decimal], bool]] = {
     Comparator.LT: lambda a, t: a < t,
     Comparator.EQ: lambda a, t: a == t,
 }
-
-Value = Decimal | str | bool
 
 
 @dataclass(frozen=True)

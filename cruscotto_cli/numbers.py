@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Context, Decimal
 
 # A group of exactly three digits after one separator, with 1-3 digits before it, reads two ways:
 # "1.234" is a thousand and more in Italian and one and a bit in English.
@@ -32,14 +32,6 @@ def parse_plan_number(text: str) -> Decimal:
             f"write {s.replace('.', '')} or {s.replace('.', ',')}"
         )
     return Decimal(s.replace(",", "."))
-
-
-def to_decimal(text: str) -> Decimal:
-    """A number already known to be in plain `123.45` form."""
-    try:
-        return Decimal(text)
-    except InvalidOperation as exc:  # pragma: no cover - callers match a pattern first
-        raise NumberError(f'"{text}" is not a number') from exc
 
 
 def round_to(value: Decimal, places: int) -> Decimal:

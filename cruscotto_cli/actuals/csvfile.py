@@ -51,9 +51,10 @@ def delimiter_of(first_line: str) -> str | None:
     return best if score(best)[1] else None
 
 
-def column_roles(path: str, header: list[str], problems: list[Diagnostic]) -> dict[str, int]:
-    """The index of each role's column; every unknown, repeated or missing column is a problem."""
+def column_roles(path: str, header: list[str]) -> tuple[dict[str, int], list[Diagnostic]]:
+    """The index of each role's column, and a problem for every unknown, repeated or missing one."""
     roles: dict[str, int] = {}
+    problems: list[Diagnostic] = []
     for index, cell in enumerate(header):
         name = cell.strip()
         role = COLUMNS.get(name.casefold())
@@ -71,7 +72,7 @@ def column_roles(path: str, header: list[str], problems: list[Diagnostic]) -> di
     for role, name in REQUIRED.items():
         if role not in roles:
             problems.append(Diagnostic(path, 1, 1, f"missing column {name}", "csv-header"))
-    return roles
+    return roles, problems
 
 
 # --- reading a file --------------------------------------------------------------------------
@@ -137,12 +138,14 @@ def _undecodable(path: str, data: bytes, at: int, what: str) -> Diagnostic:
     )
 
 
-def read_records(
-    path: str, text: str, delimiter: str, problems: list[Diagnostic]
-) -> list[tuple[int, list[str]]]:
-    """Each non-blank record with the line it starts on (a quoted cell may span lines)."""
+Records = list[tuple[int, list[str]]]
+
+
+def read_records(path: str, text: str, delimiter: str) -> tuple[Records, list[Diagnostic]]:
+    """Each non-blank record with the line it starts on (a quoted cell may span lines), and the
+    problem that stopped the reading, if any."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records = []
+    records: Records = []
     start = 1
     try:
         for cells in reader:
@@ -150,8 +153,8 @@ def read_records(
                 records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
-        problems.append(Diagnostic(path, start, 1, f"unreadable row: {exc}", "csv-row"))
-    return records
+        return records, [Diagnostic(path, start, 1, f"unreadable row: {exc}", "csv-row")]
+    return records, []
 
 
 def no_header(path: str, text: str, first_line: str) -> Diagnostic:

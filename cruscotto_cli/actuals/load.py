@@ -33,13 +33,12 @@ from cruscotto_cli.actuals.csvfile import (
     no_header,
     read_records,
 )
+from cruscotto_cli.actuals.files import actuals_files
 from cruscotto_cli.diagnostics import Diagnostic, InputError
 from cruscotto_cli.numbers import format_number
 from cruscotto_cli.plan.loaded import Plan
-from cruscotto_cli.plan.model import ValueKind
+from cruscotto_cli.plan.model import Value, ValueKind
 from cruscotto_cli.suggest import did_you_mean
-
-Value = Decimal | str | bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +165,10 @@ class _Loader:
         if delimiter is None:
             self.problems.append(no_header(name, text, first_line))
             return
-        records = read_records(name, text, delimiter, self.problems)
+        records, unreadable = read_records(name, text, delimiter)
         header = records[0][1] if records else []
-        roles = column_roles(name, header, self.problems)
+        roles, unknown = column_roles(name, header)
+        self.problems += unreadable + unknown
         if all(role in roles for role in REQUIRED):
             self.rows(_File.of(name, roles), delimiter, len(header), records[1:])
 
@@ -327,14 +327,6 @@ def _width_message(count: int, width: int, delimiter: str) -> str:
     return f"{count} fields, but the header has {width} columns{hint}"
 
 
-def _csv_files(folder: Path) -> list[Path]:
-    # "~$name.csv" is the lock file Excel leaves beside a file it has open, not data.
-    found = (
-        p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("~$")
-    )
-    return sorted(p for p in found if p.is_file())
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Reading allocates a few small acyclic objects a cell; the cycle collector, run on every few
@@ -355,7 +347,7 @@ def load_actuals(folder: Path, plan: Plan) -> Actuals:
     period = plan.header.period
     years = range(period.first - 1, period.last + 1)
     loader = _Loader(_specs(plan), levels, banded, years)
-    files = _csv_files(folder) if folder.is_dir() else []
+    files = actuals_files(folder)
     with _collector_paused():
         for path in files:
             loader.file(path)

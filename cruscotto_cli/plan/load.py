@@ -9,11 +9,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cruscotto_cli.diagnostics import Diagnostic, InputError
+from cruscotto_cli.plan.files import HEADER_FILE, area_files
 from cruscotto_cli.plan.loaded import Plan
-from cruscotto_cli.plan.model import Area, Header
+from cruscotto_cli.plan.model import ERROR_CODES, Area, Header
 from cruscotto_cli.plan.yamlsource import Document, read_yaml
-
-HEADER_FILE = "plan.yaml"
 
 
 def load_plan(folder: Path) -> Plan:
@@ -31,9 +30,8 @@ def load_plan(folder: Path) -> Plan:
             ]
         )
     header_path = folder / HEADER_FILE
-    problems: list[Diagnostic] = []
-    header, header_doc = (
-        _load(header_path, Header, problems) if header_path.is_file() else (None, None)
+    header, header_doc, problems = (
+        _load(header_path, Header) if header_path.is_file() else (None, None, [])
     )
     if header_doc is None and not problems:
         problems.append(
@@ -46,13 +44,9 @@ def load_plan(folder: Path) -> Plan:
             )
         )
     areas = []
-    # .yml is YAML too: an area saved with that extension must not be silently left out.
-    for path in sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in (".yaml", ".yml") and p.name != HEADER_FILE
-    ):
-        area, doc = _load(path, Area, problems)
+    for path in area_files(folder):
+        area, doc, found = _load(path, Area)
+        problems += found
         if area is not None and doc is not None:
             areas.append((area, doc))
     if not areas and not problems:
@@ -70,25 +64,24 @@ def load_plan(folder: Path) -> Plan:
     return plan
 
 
-def _load(path: Path, model: type[Any], problems: list[Diagnostic]) -> tuple[Any, Document | None]:
+Loaded = tuple[Any, Document | None, list[Diagnostic]]
+
+
+def _load(path: Path, model: type[Any]) -> Loaded:
+    """The file as `model`, its document, and its problems (the model is None when there are any)."""
     try:
         doc = read_yaml(path)
     except InputError as exc:
-        problems.extend(exc.diagnostics)
-        return None, None
+        return None, None, exc.diagnostics
     if not isinstance(doc.data, dict):
-        problems.append(
-            doc.diagnostic((), "expected a mapping of keys (title:, indicators: ...)", "schema")
-        )
-        return None, doc
+        expected = "expected a mapping of keys (title:, indicators: ...)"
+        return None, doc, [doc.diagnostic((), expected, "schema")]
     try:
-        return model.model_validate(doc.data), doc
+        return model.model_validate(doc.data), doc, []
     except ValidationError as exc:
         # pydantic lists unknown keys after the other errors: report them in line order.
-        problems.extend(
-            sorted(_diagnostic(doc, model, error) for error in exc.errors(include_url=False))
-        )
-        return None, doc
+        errors = exc.errors(include_url=False)
+        return None, doc, sorted(_diagnostic(doc, model, error) for error in errors)
 
 
 def _diagnostic(doc: Document, model: type[BaseModel], error: Any) -> Diagnostic:
@@ -102,15 +95,12 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: Any) -> Diagnostic
         return doc.diagnostic(loc[:-1], f'missing key "{loc[-1]}"', "missing-key")
     if loc and loc[-1] == "[key]":
         return doc.diagnostic(loc[:-1], f'"{loc[-2]}" is not a year', "schema", key=True)
-    if kind in _CUSTOM:
+    if kind in ERROR_CODES:
         return doc.diagnostic(loc, error["msg"], kind)
     field = ".".join(str(p) for p in loc if not isinstance(p, int))
     message = error["msg"][0].lower() + error["msg"][1:]
     got = "nothing" if error["input"] is None else f'"{error["input"]}"'
     return doc.diagnostic(loc, f"{field}: {message}, got {got}", "schema")
-
-
-_CUSTOM = {"target-syntax", "formula-syntax", "number", "date", "year", "weight", "period"}
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -78,6 +78,3 @@ class Plan:
 
     def measure(self, measure_id: str) -> Measure | None:
         return self._measures.get(measure_id)
-
-    def files(self) -> list[Path]:
-        return [self.header_document.path, *(doc.path for _, doc in self.areas)]

@@ -26,6 +26,12 @@ from cruscotto_cli.numbers import NumberError, format_number, parse_plan_number
 from cruscotto_cli.plan.formula import Formula, FormulaError, parse_formula
 from cruscotto_cli.plan.targets import Annual, Level, Target, TargetError, Threshold, parse_target
 
+# The codes of the errors these models raise themselves (PydanticCustomError below): the loader
+# reports them with their own message and code; any other pydantic error is a schema problem.
+ERROR_CODES = frozenset(
+    {"target-syntax", "formula-syntax", "number", "date", "year", "weight", "period"}
+)
+
 
 def _target(value: Any) -> Target:
     try:
@@ -159,6 +165,10 @@ class ValueKind(StrEnum):
     NUMBER = "number"
     LEVEL = "level"
     YESNO = "yes/no"
+
+
+# A measured value of one of those kinds: a number, a level's name, or done (True) / not done.
+Value = Decimal | str | bool
 
 
 class ChangeKind(StrEnum):

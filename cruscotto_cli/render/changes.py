@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from cruscotto_cli.render import github as workflow
+from cruscotto_cli.render.jsontext import FULL, SCHEMA_VERSION, dumps
 from cruscotto_cli.render.junit import Case, document
 from cruscotto_cli.render.markdown import escape as md_escape
 from cruscotto_cli.versions.difference import Difference, PlanDiff, acts_text
@@ -54,13 +54,13 @@ def _backing(d: Difference) -> str:
 
 def json_text(result: PlanDiff) -> str:
     data = {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "base": result.base,
         "head": result.head,
         "backed": not result.findings,
         "changes": [_data(d) for d in result.differences],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data, depth=FULL)
 
 
 def _data(d: Difference) -> dict[str, Any]:

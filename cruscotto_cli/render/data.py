@@ -9,8 +9,7 @@ from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, outcome_b
 from cruscotto_cli.numbers import round_to
 from cruscotto_cli.plan.loaded import Placed, Plan
 from cruscotto_cli.plan.model import Indicator
-
-SCHEMA_VERSION = 1
+from cruscotto_cli.render.jsontext import SCHEMA_VERSION
 
 
 def plan_data(plan: Plan, placed: list[Placed]) -> dict[str, Any]:

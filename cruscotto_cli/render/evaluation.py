@@ -5,27 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cruscotto_cli.actuals.excel import excel_text, to_csv
-from cruscotto_cli.evaluate import Evaluation, Outcome, Score, outcome_band
+from cruscotto_cli.evaluate import Evaluation, outcome_band
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.render.markdown import escape as md_escape
 from cruscotto_cli.render.markdown import table as markdown_table
-from cruscotto_cli.render.words import Words, counts_text
-
-
-def score_text(w: Words, score: Score, counts: bool = True) -> str:
-    """`93,80% Parzialmente raggiunto (raggiunto 43, ...)`; `- (eliminato 1)` when nothing was scored."""
-    parts = [
-        w.percent(score.score) or "-",
-        score.band or "",
-        f"({counts_text(w, score)})" if counts else "",
-    ]
-    return " ".join(p for p in parts if p)
-
-
-def shown_actual(w: Words, o: Outcome) -> str:
-    """The actual as readers expect it, with the level a numeric score reads as: 3,8 (alto)."""
-    text = w.value(o.actual, o.indicator.unit)
-    return f"{text} ({o.level})" if o.level else text
+from cruscotto_cli.render.words import Words, counts_text, shown_actual
 
 
 def csv_text(plan: Plan, evaluation: Evaluation) -> str:

@@ -8,10 +8,9 @@ from rich.text import Text
 
 from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status
 from cruscotto_cli.plan.loaded import Plan
-from cruscotto_cli.render.evaluation import score_text, shown_actual
 from cruscotto_cli.render.responsive import Responsive
 from cruscotto_cli.render.terminal import cells, plain
-from cruscotto_cli.render.words import Words, counts_text
+from cruscotto_cli.render.words import Words, counts_text, score_text, shown_actual
 
 # Colour helps; the word in each cell says the same without it.
 STYLES = {

@@ -11,6 +11,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+# The version of every JSON document the tool writes (docs/json.md): bumped when a field changes
+# meaning or goes away, not when one is added.
+SCHEMA_VERSION = 1
+# Deep enough that every level of a small document is indented, as `json.dumps(indent=2)` does.
+FULL = 1_000
+
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.render.github import escape_data, escape_property
+from cruscotto_cli.render.jsontext import FULL, dumps
 
 
 def text(problems: Sequence[Diagnostic], checked: str) -> str:
@@ -34,7 +34,7 @@ def json_text(problems: Sequence[Diagnostic], checked: str) -> str:
             for p in problems
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data, depth=FULL)
 
 
 def github(problems: Sequence[Diagnostic], checked: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich import box
@@ -12,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cruscotto_cli.render.changes import describe
+from cruscotto_cli.render.jsontext import FULL, SCHEMA_VERSION, dumps
 from cruscotto_cli.render.terminal import cells, plain
 from cruscotto_cli.versions.difference import Difference, acts_text
 from cruscotto_cli.versions.history import Step, Story
@@ -62,14 +62,14 @@ def _footer(story: Story) -> str:
 
 def json_text(story: Story) -> str:
     data = {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "indicator": story.indicator,
         "folder": story.folder,
         "commits_read": story.commits_read,
         "truncated": story.truncated,
         "steps": [_step(s) for s in story.steps],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data, depth=FULL)
 
 
 def _step(step: Step) -> dict[str, Any]:

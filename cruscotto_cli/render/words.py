@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from cruscotto_cli.evaluate import Score, Status
-from cruscotto_cli.judge import Value
+from cruscotto_cli.evaluate import Outcome, Score, Status
 from cruscotto_cli.numbers import format_number
+from cruscotto_cli.plan.model import Value
 
 LABELS: dict[str, dict[str, str]] = {
     "it": {
@@ -236,3 +236,19 @@ def counts_text(w: Words, score: Score) -> str:
     return ", ".join(
         f"{w[s.value].lower()} {score.counts[s]}" for s in Status if score.counts.get(s)
     )
+
+
+def score_text(w: Words, score: Score, counts: bool = True) -> str:
+    """`93,80% Parzialmente raggiunto (raggiunto 43, ...)`; `- (eliminato 1)` when nothing was scored."""
+    parts = [
+        w.percent(score.score) or "-",
+        score.band or "",
+        f"({counts_text(w, score)})" if counts else "",
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def shown_actual(w: Words, o: Outcome) -> str:
+    """The actual as readers expect it, with the level a numeric score reads as: 3,8 (alto)."""
+    text = w.value(o.actual, o.indicator.unit)
+    return f"{text} ({o.level})" if o.level else text

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cruscotto_cli import __version__
+from cruscotto_cli.actuals.files import actuals_files
 from cruscotto_cli.diagnostics import UsageError
 from cruscotto_cli.evaluate import Evaluation, Outcome, evaluate
+from cruscotto_cli.plan.files import plan_files
 from cruscotto_cli.plan.loaded import Placed, Plan
 
 if TYPE_CHECKING:
@@ -81,7 +83,7 @@ def build_report(
 
 def file_digests(plan_folder: Path, actuals_folder: Path) -> tuple[Digest, ...]:
     """sha256 of the plan's YAML files and the actuals' CSV files, sorted by path."""
-    files = sorted(plan_folder.glob("*.yaml")) + sorted(actuals_folder.glob("*.csv"))
+    files = plan_files(plan_folder) + actuals_files(actuals_folder)
     return tuple(Digest(_relative(f), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files)
 
 

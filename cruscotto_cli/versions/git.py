@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cruscotto_cli.diagnostics import InputError, UsageError
+from cruscotto_cli.plan.files import is_plan_file
 from cruscotto_cli.plan.load import load_plan
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.yamlsource import Document
@@ -105,7 +106,7 @@ def _plan_blobs(root: Path, commit: str, inside: str) -> dict[str, str]:
         head, _, path = entry.partition("\t")
         mode, kind, sha = [*head.split(), "", "", ""][:3]
         name = path.rsplit("/", 1)[-1]
-        if kind == "blob" and mode in FILE_MODES and name.endswith(".yaml"):
+        if kind == "blob" and mode in FILE_MODES and is_plan_file(name):
             blobs[name] = sha
     return blobs
 
