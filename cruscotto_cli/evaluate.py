@@ -1,10 +1,15 @@
 """Evaluate a year: every selected indicator's outcome, and the weighted roll-ups.
 
 Pure: no I/O and no printing, and data problems become statuses, never exceptions.
+
+An open year (not yet ended at the run's date, or with no value at all) is not yet collected: a
+target without its value is "not collected" rather than missing, and no roll-up has a score, so
+that a year still under way never reads as 0% "not met".
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -26,6 +31,7 @@ class Status(StrEnum):
     NOT_MET = "not_met"
     BASELINE = "baseline"
     MISSING = "missing"
+    NOT_COLLECTED = "not_collected"  # a target in a year still open: not collected yet
     NO_TARGET = "no_target"
     WITHDRAWN = "withdrawn"
     INVALID = "invalid"
@@ -62,6 +68,7 @@ class Score:
     score: Decimal | None
     band: str | None
     counts: dict[Status, int] = field(default_factory=dict)
+    open: bool = False  # the year is not yet collected: no score, "in corso"
 
 
 @dataclass(frozen=True)
@@ -71,14 +78,29 @@ class Evaluation:
     areas: tuple[Score, ...]
     offices: tuple[Score, ...]
     overall: Score
+    open: bool = False
+
+
+def year_open(actuals: Actuals, year: int, today: dt.date | None) -> bool:
+    """A year not yet ended on `today`, or with no value at all, is still to be collected."""
+    ended = today is None or today > dt.date(year, 12, 31)
+    return not ended or year not in actuals.years
 
 
 def evaluate(
-    plan: Plan, actuals: Actuals, year: int, selected: Sequence[Placed] | None = None
+    plan: Plan,
+    actuals: Actuals,
+    year: int,
+    selected: Sequence[Placed] | None = None,
+    today: dt.date | None = None,
 ) -> Evaluation:
-    """The year's outcomes for the selected indicators (all by default), with their roll-ups."""
+    """The year's outcomes for the selected indicators (all by default), with their roll-ups.
+
+    `today` is the run's date: a year not ended by then is open; None takes every year as ended.
+    """
     placed = plan.placed if selected is None else selected
-    outcomes = tuple(outcome(plan, actuals, p, year) for p in placed)
+    is_open = year_open(actuals, year, today)
+    outcomes = tuple(outcome(plan, actuals, p, year, is_open) for p in placed)
     by_area: dict[str, list[Outcome]] = {}
     by_office: dict[str, list[Outcome]] = {}
     for o in outcomes:
@@ -86,19 +108,23 @@ def evaluate(
         by_office.setdefault(o.indicator.owner, []).append(o)
     bands = plan.header.bands
     areas = tuple(
-        roll_up(a.id, a.title, by_area[a.id], bands) for a, _ in plan.areas if a.id in by_area
+        roll_up(a.id, a.title, by_area[a.id], bands, is_open)
+        for a, _ in plan.areas
+        if a.id in by_area
     )
     offices = tuple(
-        roll_up(f.id, f.name, by_office[f.id], bands)
+        roll_up(f.id, f.name, by_office[f.id], bands, is_open)
         for f in plan.header.offices
         if f.id in by_office
     )
-    overall = roll_up("overall", plan.header.title, outcomes, bands)
-    return Evaluation(year, outcomes, areas, offices, overall)
+    overall = roll_up("overall", plan.header.title, outcomes, bands, is_open)
+    return Evaluation(year, outcomes, areas, offices, overall, is_open)
 
 
-def outcome(plan: Plan, actuals: Actuals, placed: Placed, year: int) -> Outcome:
-    """One indicator's outcome for a year."""
+def outcome(
+    plan: Plan, actuals: Actuals, placed: Placed, year: int, is_open: bool = False
+) -> Outcome:
+    """One indicator's outcome for a year; in an open year a value not given is not collected."""
     ind = placed.indicator
     target = ind.targets.get(year)
     actual, sources, problem, missing = _actual(actuals, ind, year)
@@ -130,6 +156,8 @@ def outcome(plan: Plan, actuals: Actuals, placed: Placed, year: int) -> Outcome:
         return _with(base, Status.NO_TARGET)
     if isinstance(target, Baseline):
         return _with(base, Status.BASELINE)
+    if actual is None and missing and is_open:
+        return _with(base, Status.NOT_COLLECTED)
     if actual is None:
         return _with(base, Status.MISSING if missing else Status.INVALID, degree=ZERO)
     result = judge(target, actual, ind.effective_direction, plan.header.scale)
@@ -165,8 +193,15 @@ def _with(base: Outcome, status: Status, **changes: object) -> Outcome:
     return replace(base, status=status, **changes)  # type: ignore[arg-type]
 
 
-def roll_up(key: str, title: str, outcomes: Iterable[Outcome], bands: Sequence[Band]) -> Score:
-    """Weighted mean of the scored outcomes' degrees; baseline, no target, withdrawn left out."""
+def roll_up(
+    key: str,
+    title: str,
+    outcomes: Iterable[Outcome],
+    bands: Sequence[Band],
+    is_open: bool = False,
+) -> Score:
+    """Weighted mean of the scored outcomes' degrees; baseline, no target, withdrawn left out.
+    An open year has no score: its values so far are shown, not rolled up."""
     counts: dict[Status, int] = {}
     total = weights = ZERO
     for o in outcomes:
@@ -174,8 +209,8 @@ def roll_up(key: str, title: str, outcomes: Iterable[Outcome], bands: Sequence[B
         if o.status.scored:
             weights += o.indicator.weight
             total += o.indicator.weight * (o.degree or ZERO)
-    score = total / weights if weights else None
-    return Score(key, title, score, band_of(score, bands), counts)
+    score = total / weights if weights and not is_open else None
+    return Score(key, title, score, band_of(score, bands), counts, is_open)
 
 
 def outcome_band(o: Outcome, bands: Sequence[Band]) -> str | None:

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from cruscotto_cli.cli.app import app
 from cruscotto_cli.plan.load import load_plan
-from cruscotto_cli.report.content import generation_date
+from cruscotto_cli.rundate import run_date
 from tests.conftest import PLAN, write_csv
 
 runner = CliRunner()
@@ -193,8 +193,8 @@ def test_source_date_epoch_fixes_the_date(repo_root: Path) -> None:
 
 
 def test_generation_date_prefers_the_option() -> None:
-    assert generation_date("2025-01-02", {"SOURCE_DATE_EPOCH": "0"}) == dt.date(2025, 1, 2)
-    assert generation_date(None, {"SOURCE_DATE_EPOCH": "0"}) == dt.date(1970, 1, 1)
+    assert run_date("2025-01-02", {"SOURCE_DATE_EPOCH": "0"}) == dt.date(2025, 1, 2)
+    assert run_date(None, {"SOURCE_DATE_EPOCH": "0"}) == dt.date(1970, 1, 1)
 
 
 def test_no_illustrative_notice_for_published_values(repo_root: Path, tmp_path: Path) -> None:
@@ -342,8 +342,8 @@ def test_pdf_without_weasyprint_says_how_to_install_it(
             "cruscotto: --format xlsx is a binary file: give -o FILE",
         ),
         (
-            ["2024", "-o", "r.html", "--date", "31/03/2025"],
-            'cruscotto: --date "31/03/2025": expected a date as YYYY-MM-DD',
+            ["2024", "-o", "r.html", "--date", "31.03.2025"],
+            'cruscotto: --date "31.03.2025": expected a date as YYYY-MM-DD or DD/MM/YYYY',
         ),
         (
             ["2024", "-o", "missing/r.html"],

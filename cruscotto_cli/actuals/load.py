@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from cruscotto_cli.actuals.conventions import (
@@ -70,6 +71,11 @@ class Actuals:
         """The value as a number, for formulas; None when missing or not a number."""
         actual = self.values.get((key, year))
         return actual.value if actual is not None and isinstance(actual.value, Decimal) else None
+
+    @cached_property
+    def years(self) -> frozenset[int]:
+        """The years with at least one value."""
+        return frozenset(year for _, year in self.values)
 
 
 # --- what each key accepts -------------------------------------------------------------------

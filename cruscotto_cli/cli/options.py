@@ -67,6 +67,13 @@ Output = Annotated[
 ]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")]
 Year = Annotated[int, typer.Argument(help="The year, within the plan period.", show_default=False)]
+RUN_DATE_HELP = (
+    "The run's date, YYYY-MM-DD: a year not ended by then is still open (not yet collected) "
+    "[default: SOURCE_DATE_EPOCH, else today]."
+)
+RunDate = Annotated[
+    str | None, typer.Option("--date", metavar="DATE", help=RUN_DATE_HELP, show_default=False)
+]
 
 
 class ProblemFormat(StrEnum):

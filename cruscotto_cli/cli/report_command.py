@@ -16,6 +16,7 @@ from cruscotto_cli.cli.options import (
     Force,
     Owners,
     PlanDir,
+    RunDate,
     Tags,
     Year,
     actuals_folder,
@@ -33,7 +34,6 @@ class ReportFormat(StrEnum):
 
 OUTPUT_HELP = "The report file (whole or not at all); '-' writes HTML or Markdown to stdout."
 FORMAT_HELP = "html, markdown, xlsx or pdf [default: from the file's extension]."
-DATE_HELP = "The generation date printed, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else today]."
 
 
 def report(
@@ -47,23 +47,25 @@ def report(
     area: Areas = None,
     owner: Owners = None,
     tag: Tags = None,
-    date: Annotated[str | None, typer.Option("--date", help=DATE_HELP, show_default=False)] = None,
+    date: RunDate = None,
     force: Force = False,
 ) -> int:
     """Write the yearly performance report for YEAR (Relazione sulla performance).
 
     HTML (self-contained, prints on A4), Markdown, XLSX (needs cruscotto[xlsx]) or PDF/A (needs
-    cruscotto[pdf]). The same inputs and --date give the same bytes.
+    cruscotto[pdf]). The same inputs and --date (the date printed, and the years still open)
+    give the same bytes.
 
     Exit codes: 0 written; 2 bad usage (a year outside the plan, an unknown filter or format, an
     existing file without --force, an unwritable folder) or invalid plan or actuals; 3 internal error.
     """
     from cruscotto_cli.inputs import check_year, load_inputs
-    from cruscotto_cli.report.content import build_report, file_digests, generation_date
+    from cruscotto_cli.report.content import build_report, file_digests
     from cruscotto_cli.report.formats import RENDERERS
+    from cruscotto_cli.rundate import run_date
 
     chosen = _format(output, format)
-    when = generation_date(date)
+    when = run_date(date)
     folder, named = actuals_folder(actuals)
     loaded, values = load_inputs(plan, folder, named)
     check_year(loaded, year)

@@ -17,6 +17,7 @@ from cruscotto_cli.cli.options import (
     Output,
     Owners,
     PlanDir,
+    RunDate,
     Tags,
     Year,
     actuals_folder,
@@ -65,8 +66,12 @@ def evaluate(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help=FAIL_ON_HELP)] = FailOn.both,
     output: Output = None,
     force: Force = False,
+    date: RunDate = None,
 ) -> int:
     """Evaluate every indicator for YEAR: target, actual, status, degree, and scores.
+
+    A year not ended at the run's date (--date), or with no value at all, is not yet collected:
+    shown without a score, never as 0%.
 
     Exit codes: 0 nothing to flag; 1 a target not met or data missing (as --fail-on chooses);
     2 bad usage (a year outside the plan, an unknown filter) or invalid plan or actuals;
@@ -76,11 +81,13 @@ def evaluate(
     from cruscotto_cli.evaluate import flagged
     from cruscotto_cli.inputs import check_year, load_inputs
     from cruscotto_cli.render.evaluation import EXTENSIONS, FORMATS, markdown
+    from cruscotto_cli.rundate import run_date
 
     chosen = chosen_format(format and format.value, output, EXTENSIONS, "table")
+    today = run_date(date)
     loaded, values = load_inputs(plan, *actuals_folder(actuals))
     check_year(loaded, year)
-    result = run(loaded, values, year, selection(area, owner, tag).apply(loaded))
+    result = run(loaded, values, year, selection(area, owner, tag).apply(loaded), today)
     rendered = FORMATS[chosen](loaded, result)
     if isinstance(rendered, str):
         emit(rendered, output, force)

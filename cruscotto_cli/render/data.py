@@ -73,6 +73,7 @@ def evaluation_data(plan: Plan, evaluation: Evaluation) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "year": evaluation.year,
+        "open": evaluation.open,
         "plan": plan.header.title,
         "overall": score_data(evaluation.overall),
         "areas": [
@@ -125,6 +126,7 @@ def score_data(score: Score) -> dict[str, Any]:
         "title": score.title,
         "score": _number(score.score * 100) if score.score is not None else None,
         "band": score.band,
+        "open": score.open,
         "counts": {
             status.value: score.counts[status] for status in Status if status in score.counts
         },

@@ -66,14 +66,14 @@ def markdown(plan: Plan, evaluation: Evaluation) -> str:
     lines = [f"# {plan.header.title}: {w['evaluation'].lower()} {evaluation.year}", ""]
     overall = evaluation.overall
     lines += [
-        f"**{w['overall']}: {w.percent(overall.score) or '-'}** {overall.band or ''} ({counts_text(w, overall)})",
+        f"**{w['overall']}: {w.score(overall, '-')}** {overall.band or ''} ({counts_text(w, overall)})",
         "",
     ]
     for area in evaluation.areas:
         lines += [
             f"## {area.key}. {md_escape(area.title)}",
             "",
-            f"{w['score']}: **{w.percent(area.score) or '-'}** {area.band or ''}",
+            f"{w['score']}: **{w.score(area, '-')}** {area.band or ''}",
             "",
         ]
         header = [w[k] for k in ("id", "indicator", "target", "actual", "status", "degree")]
@@ -94,9 +94,7 @@ def markdown(plan: Plan, evaluation: Evaluation) -> str:
             right=(3, 5),
         )
     lines += [f"## {w['offices']}", ""]
-    rows = [
-        [s.title, counts_text(w, s), s.band or "", w.percent(s.score)] for s in evaluation.offices
-    ]
+    rows = [[s.title, counts_text(w, s), s.band or "", w.score(s)] for s in evaluation.offices]
     lines += markdown_table([w["office"], w["counts"], w["band"], w["score"]], rows, right=(3,))
     return "\n".join(lines)
 

@@ -21,6 +21,7 @@ STYLES = {
     Status.NO_TARGET: "dim",
     Status.WITHDRAWN: "dim",
     Status.INVALID: "magenta",
+    Status.NOT_COLLECTED: "blue",
 }
 
 
@@ -64,7 +65,7 @@ def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
             "",
             "",
             plain(area.band or "", style="bold"),
-            plain(w.percent(area.score), style="bold"),
+            plain(w.score(area), style="bold"),
         )
         parts.append(grid)
     parts.append(_scores(w, w["offices"], w["office"], evaluation.offices))
@@ -115,5 +116,5 @@ def _scores(w: Words, title: str, first: str, scores: tuple[Score, ...]) -> Tabl
     grid.add_column(w["band"], no_wrap=True)
     grid.add_column(w["score"], justify="right", no_wrap=True)
     for s in scores:
-        grid.add_row(*cells(s.title, counts_text(w, s), s.band or "", w.percent(s.score)))
+        grid.add_row(*cells(s.title, counts_text(w, s), s.band or "", w.score(s)))
     return grid

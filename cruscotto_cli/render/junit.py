@@ -22,6 +22,7 @@ OUTCOME_KIND = {
     Status.BASELINE: "skipped",
     Status.NO_TARGET: "skipped",
     Status.WITHDRAWN: "skipped",
+    Status.NOT_COLLECTED: "skipped",
     Status.MET: None,
 }
 

@@ -18,6 +18,8 @@ LABELS: dict[str, dict[str, str]] = {
         "no_target": "Nessun target",
         "withdrawn": "Eliminato",
         "invalid": "Non valutabile",
+        "not_collected": "Da rilevare",
+        "open": "in corso",
         "id": "ID",
         "indicator": "Indicatore",
         "area": "Area",
@@ -104,6 +106,8 @@ LABELS: dict[str, dict[str, str]] = {
         "no_target": "No target",
         "withdrawn": "Withdrawn",
         "invalid": "Invalid",
+        "not_collected": "Not collected yet",
+        "open": "in progress",
         "id": "ID",
         "indicator": "Indicator",
         "area": "Area",
@@ -209,6 +213,10 @@ class Words:
             shown = self.number(Decimal("99.99"), 2)
         return shown + "%"
 
+    def score(self, score: Score, empty: str = "") -> str:
+        """A roll-up's score as a percentage; "in corso" in an open year, `empty` when unscored."""
+        return self.percent(score.score) or (self["open"] if score.open else empty)
+
     def value(self, value: Value | None, unit: str = "") -> str:
         """An actual as readers expect it: 74,5%, 140, 1,05, sì, medio."""
         if value is None:
@@ -239,9 +247,10 @@ def counts_text(w: Words, score: Score) -> str:
 
 
 def score_text(w: Words, score: Score, counts: bool = True) -> str:
-    """`93,80% Parzialmente raggiunto (raggiunto 43, ...)`; `- (eliminato 1)` when nothing was scored."""
+    """`93,80% Parzialmente raggiunto (raggiunto 43, ...)`; `- (eliminato 1)` when nothing was
+    scored; `in corso (da rilevare 56)` in an open year."""
     parts = [
-        w.percent(score.score) or "-",
+        w.score(score, "-"),
         score.band or "",
         f"({counts_text(w, score)})" if counts else "",
     ]

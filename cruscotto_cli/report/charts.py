@@ -18,6 +18,7 @@ WIDTH, HEIGHT = 300, 132
 TOP, SIDE = 8, 8
 PLOT_BOTTOM = HEIGHT - 42  # below it: a row of values, a row of targets, the years
 Scale = Callable[[float], float]
+_PENDING = (Status.MISSING, Status.NOT_COLLECTED)  # a later year's: left blank in the charts
 SYMBOLS = {
     Status.MET: "✓",
     Status.NOT_MET: "✗",
@@ -26,6 +27,7 @@ SYMBOLS = {
     Status.NO_TARGET: "–",
     Status.WITHDRAWN: "⊘",
     Status.INVALID: "!",
+    Status.NOT_COLLECTED: "…",
 }
 
 
@@ -136,7 +138,7 @@ def _column(
 def _labels(w: Words, o: Outcome, cx: float, now: str, year: int) -> list[str]:
     """Under the plot, as in a small table: the value (or the status symbol), the target, the year."""
     value = w.value(o.actual, o.indicator.unit)
-    shown = value or ("" if o.year > year and o.status is Status.MISSING else SYMBOLS[o.status])
+    shown = value or ("" if o.year > year and o.status in _PENDING else SYMBOLS[o.status])
     return [
         f'<text x="{_f(cx)}" y="{HEIGHT - 29}" class="val{now}">{escape(shown)}</text>',
         f'<text x="{_f(cx)}" y="{HEIGHT - 18}" class="tgt">{escape(_target_text(w, o))}</text>',
@@ -171,7 +173,7 @@ def _strip(w: Words, points: Sequence[Outcome], year: int) -> str:
     body: list[str] = []
     for i, o in enumerate(points):
         cx, now = SIDE + slot * (i + 0.5), " now" if o.year == year else ""
-        symbol = "" if o.year > year and o.status is Status.MISSING else SYMBOLS[o.status]
+        symbol = "" if o.year > year and o.status in _PENDING else SYMBOLS[o.status]
         body += [
             f'<rect x="{_f(cx - slot * 0.45)}" y="{TOP}" width="{_f(slot * 0.9)}" height="{HEIGHT - TOP - 22}" rx="4" class="cell {o.status.value}{now}"/>',
             f'<text x="{_f(cx)}" y="{TOP + 30}" class="sym {o.status.value}">{symbol}</text>',

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from cruscotto_cli import __version__
 from cruscotto_cli.actuals.files import actuals_files
-from cruscotto_cli.diagnostics import UsageError
 from cruscotto_cli.evaluate import Evaluation, Outcome, evaluate
 from cruscotto_cli.plan.files import plan_files
 from cruscotto_cli.plan.loaded import Placed, Plan
@@ -70,15 +68,14 @@ def build_report(
     date: dt.date | None = None,
 ) -> ReportData:
     """The report of `year` for the selected indicators; pure given its inputs."""
-    years = {y: evaluate(plan, actuals, y, selected) for y in plan.header.period.years}
+    date = date or dt.date.today()
+    years = {y: evaluate(plan, actuals, y, selected, date) for y in plan.header.period.years}
     series = {
         p.indicator.id: tuple(years[y].outcomes[i] for y in sorted(years))
         for i, p in enumerate(selected)
     }
-    evaluation = years.get(year) or evaluate(plan, actuals, year, selected)
-    return ReportData(
-        plan, evaluation, series, scope, digests, __version__, date or dt.date.today()
-    )
+    evaluation = years.get(year) or evaluate(plan, actuals, year, selected, date)
+    return ReportData(plan, evaluation, series, scope, digests, __version__, date)
 
 
 def file_digests(plan_folder: Path, actuals_folder: Path) -> tuple[Digest, ...]:
@@ -92,21 +89,3 @@ def _relative(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def generation_date(option: str | None, environ: Mapping[str, str] = os.environ) -> dt.date:
-    """The date printed on the report: --date, else SOURCE_DATE_EPOCH (UTC), else today."""
-    if option:
-        try:
-            return dt.date.fromisoformat(option)
-        except ValueError:
-            raise UsageError(f'--date "{option}": expected a date as YYYY-MM-DD') from None
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise UsageError(
-                f'SOURCE_DATE_EPOCH "{epoch}": expected seconds since 1970-01-01'
-            ) from None
-    return dt.date.today()

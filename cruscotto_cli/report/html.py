@@ -75,7 +75,7 @@ def _summary(w: Words, data: ReportData) -> str:
         if overall.counts.get(s)
     )
     head = f'<section id="sintesi"><h2>{escape(w["summary"])} {data.year}</h2>{notice}<div class="kpis">'
-    head += f'<div class="score"><div>{escape(w["overall"])}</div><div class="big">{escape(w.percent(overall.score) or "—")}</div>'
+    head += f'<div class="score"><div>{escape(w["overall"])}</div><div class="big">{escape(w.score(overall, "—"))}</div>'
     head += f'<div class="band">{escape(overall.band or "")}</div></div><div class="counts">{counts}</div></div>'
     glance = f"<h3>{escape(w['areas_glance'])}</h3>" + parts.score_table(
         w, w["area"], data.evaluation.areas, link=True
@@ -85,7 +85,7 @@ def _summary(w: Words, data: ReportData) -> str:
 
 def _area(w: Words, data: ReportData, area: Score) -> str:
     cards = "".join(_indicator(w, data, o) for o in data.outcomes_of(area.key))
-    score = f"{w['score']}: {w.percent(area.score) or '—'} {area.band or ''}".strip()
+    score = f"{w['score']}: {w.score(area, '—')} {area.band or ''}".strip()
     return (
         f'<section class="area" id="area-{escape(area.key)}"><div class="area-head"><h2>{escape(w["area"])} {escape(area.key)}. {escape(area.title)}</h2>'
         f'<span class="area-score">{escape(score)}</span></div><p class="meta">{escape(counts_text(w, area))}</p>{cards}</section>'

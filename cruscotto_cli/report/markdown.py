@@ -49,7 +49,7 @@ def _summary(w: Words, data: ReportData) -> list[str]:
     if data.illustrative:
         lines += [f"> **⚠ {w['illustrative']}**", ""]
     lines += [
-        f"**{w['overall']}: {w.percent(overall.score) or '—'}** {overall.band or ''}".rstrip(),
+        f"**{w['overall']}: {w.score(overall, '—')}** {overall.band or ''}".rstrip(),
         "",
     ]
     lines += [
@@ -67,7 +67,7 @@ def _scores(w: Words, first: str, scores: Sequence[Score], numbered: bool = Fals
     rows = [
         [
             f"{s.key}. {s.title}" if numbered else s.title,
-            w.percent(s.score),
+            w.score(s),
             s.band or "",
             counts_text(w, s),
         ]
@@ -81,7 +81,7 @@ def _area(w: Words, data: ReportData, area: Score) -> list[str]:
     lines = [
         f"## {w['area']} {area.key}. {md_escape(area.title)}",
         "",
-        f"{w['score']}: **{w.percent(area.score) or '—'}** {area.band or ''}".rstrip(),
+        f"{w['score']}: **{w.score(area, '—')}** {area.band or ''}".rstrip(),
         "",
     ]
     rows = [_indicator_row(w, data, o) for o in outcomes]
@@ -128,7 +128,7 @@ def _trend(w: Words, data: ReportData, outcomes: Sequence[Outcome]) -> list[str]
 def _cell(w: Words, o: Outcome, year: int) -> str:
     value = w.value(o.actual, o.indicator.unit) or "—"
     target = f" ({o.target.text})" if o.target else ""
-    future = o.year > year and o.status is Status.MISSING
+    future = o.year > year and o.status in (Status.MISSING, Status.NOT_COLLECTED)
     return f"{value}{target}" + ("" if future else f" {SYMBOLS[o.status]}")
 
 

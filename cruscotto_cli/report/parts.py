@@ -36,7 +36,7 @@ def score_table(w: Words, first: str, scores: tuple[Score, ...], link: bool = Fa
         )
         cells = [
             name,
-            score_bar(w, s.score, s.title),
+            score_bar(w, s.score, s.title) or escape(w.score(s)),
             escape(s.band or ""),
             escape(counts_text(w, s)),
         ]

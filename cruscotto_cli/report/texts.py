@@ -17,7 +17,10 @@ METHOD: dict[str, tuple[str, ...]] = {
         "stretti (ITP < -10 non è raggiunto con -10). «Anno di rilevazione»: il valore è misurato, non valutato. "
         "«Dato mancante»: c'è un target ma nessun valore. «Nessun target»: il piano non ne fissa uno per l'anno. "
         "«Eliminato»: l'indicatore è stato eliminato da una delibera e non è valutato dall'anno dell'atto. "
-        "«Non valutabile»: il valore non è confrontabile con il target o la formula non è calcolabile.",
+        "«Non valutabile»: il valore non è confrontabile con il target o la formula non è calcolabile. "
+        "«Da rilevare»: l'anno è ancora in corso (non concluso alla data della relazione, o senza "
+        "alcun valore rilevato) e il valore non è ancora stato raccolto; un anno in corso non ha "
+        "punteggio.",
         "Grado di raggiungimento. 100% quando il target è raggiunto. Altrimenti è proporzionale: valore / target "
         "quando è meglio un valore più alto, target / valore quando è meglio più basso, e resta sotto il 100% "
         "(un target stretto mancato esattamente sulla soglia risulta {below}). È tutto o niente (0% o 100%) "
@@ -38,7 +41,9 @@ METHOD: dict[str, tuple[str, ...]] = {
         '(ITP < -10 is not met by -10). "Baseline": measured, not scored. "Missing": a target and no value. '
         '"No target": the plan sets none that year. "Withdrawn": eliminated by a decision, not evaluated '
         'from the year of the act. "Invalid": the value cannot be compared with the target, or the formula '
-        "cannot be computed.",
+        "cannot be computed. "
+        '"Not collected yet": the year is still open (not ended at the report\'s date, or with no '
+        "value collected at all) and the value has not been collected; an open year has no score.",
         "Degree of achievement. 100% when the target is met. Otherwise proportional: actual / target when "
         "higher is better, target / actual when lower is better, kept below 100% (a strict target missed "
         "exactly at the threshold shows {below}). All or nothing (0% or 100%) for targets at or below zero "

@@ -28,6 +28,7 @@ FILLS = {  # status -> (background, text): colour helps, the word says the same
     Status.BASELINE: ("DDEBF7", "1F4E79"),
     Status.WITHDRAWN: ("EDEDED", "595959"),
     Status.NO_TARGET: ("EDEDED", "595959"),
+    Status.NOT_COLLECTED: ("EDEDED", "595959"),
 }
 
 
