@@ -22,6 +22,7 @@ RICH_RENDERERS = {
     "render.plan_view",
     "render.responsive",
     "render.story",
+    "render.terminal",
 }
 UPPER = ("cli", "render", "report")
 
