@@ -8,8 +8,8 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 
-from cruscotto_cli import targetgrammar as grammar
 from cruscotto_cli.numbers import NumberError, format_number, parse_plan_number
+from cruscotto_cli.plan import targetgrammar as grammar
 
 
 class Comparator(StrEnum):
@@ -27,7 +27,9 @@ class Comparator(StrEnum):
         return {"≥": "higher", ">": "higher", "≤": "lower", "<": "lower"}.get(self.value)
 
 
-SPELLINGS: dict[str, Comparator] = {text: Comparator(sign) for text, sign in grammar.SPELLINGS.items()}
+SPELLINGS: dict[str, Comparator] = {
+    text: Comparator(sign) for text, sign in grammar.SPELLINGS.items()
+}
 BARE_FOR_DIRECTION = {"higher": Comparator.GE, "lower": Comparator.LE}
 
 VALID_FORMS = (

@@ -6,10 +6,29 @@ import re
 from collections.abc import Sequence
 
 from cruscotto_cli.numbers import NUMBER, PLAN_NUMBER
-from cruscotto_cli.regexsyntax import GAP, LETTER, LETTERS, SPACE, caseless, letters, literal, whole
+from cruscotto_cli.plan.regexsyntax import (
+    GAP,
+    LETTER,
+    LETTERS,
+    SPACE,
+    caseless,
+    letters,
+    literal,
+    whole,
+)
 
 # Every spelling the plan may use of a comparator, longest first so that ">=" is not read as ">".
-SPELLINGS = {">=": "≥", "≥": "≥", "⩾": "≥", "<=": "≤", "≤": "≤", "⩽": "≤", ">": ">", "<": "<", "=": "="}
+SPELLINGS = {
+    ">=": "≥",
+    "≥": "≥",
+    "⩾": "≥",
+    "<=": "≤",
+    "≤": "≤",
+    "⩽": "≤",
+    ">": ">",
+    "<": "<",
+    "=": "=",
+}
 COMPARATOR = "(" + "|".join(SPELLINGS) + ")"
 _COMPARATOR_START = "[" + "".join(sorted({s[0] for s in SPELLINGS})) + "]"
 # Spellings refused with their own message: read as ">" and "=" they would be a guess.
@@ -51,7 +70,11 @@ def target_pattern(levels: Sequence[str] | None = None) -> str:
     amount = value(PLAN_NUMBER)
     folded = [] if levels is None else [s.casefold() for s in levels]
     level = LEVEL if levels is None else "|".join(scale_level(s) for s in folded if is_level(s))
-    unlabelled = f"(?:{COMPARATOR}{GAP})?(?:{amount}|{level})" if level else f"(?:{COMPARATOR}{GAP})?{amount}"
+    unlabelled = (
+        f"(?:{COMPARATOR}{GAP})?(?:{amount}|{level})"
+        if level
+        else f"(?:{COMPARATOR}{GAP})?{amount}"
+    )
     labelled = f"{LABEL}{COMPARATOR}{GAP}{amount}"
     return whole("|".join((ANNUAL, BASELINE, *range_forms, labelled, unlabelled)))
 

@@ -39,7 +39,9 @@ def caseless(word: str) -> str:
 
 def _either_case(c: str) -> str:
     cases = sorted({c.lower(), c.upper()})
-    return f"[{''.join(cases)}]" if len(cases) == 2 and all(len(x) == 1 for x in cases) else literal(c)
+    return (
+        f"[{''.join(cases)}]" if len(cases) == 2 and all(len(x) == 1 for x in cases) else literal(c)
+    )
 
 
 def ecma(pattern: str) -> str:
