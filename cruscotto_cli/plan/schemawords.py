@@ -144,9 +144,7 @@ def words(language: str, header: Header | None = None) -> dict[str, str]:
     offices = [o.id for o in header.offices] if header else []
     examples = {
         "{office}": offices[0] if offices else "staff",
-        "{formula}": f"{measures[0]} / {measures[1]} * 100"
-        if len(measures) > 1
-        else _EXAMPLE_FORMULA,
+        "{formula}": f"{measures[0]} / prev({measures[0]}) * 100" if measures else _EXAMPLE_FORMULA,
         "{level}": f"> {levels[len(levels) // 2]}" if levels else "≥ 1",
     }
     filled = {}
