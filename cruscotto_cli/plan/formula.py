@@ -41,6 +41,7 @@ class Formula:
 
 def parse_formula(text: str) -> Formula:
     """Parse a formula; FormulaError quotes the first thing it cannot accept."""
+    _refuse_characters(text)
     source = " ".join(text.split()).replace(",", ".")
     try:
         tree = ast.parse(source, mode="eval").body
@@ -60,6 +61,23 @@ def pattern(measures: Iterable[str] | None = None) -> str:
     number = f"(?!{AMBIGUOUS}(?![0-9])){DIGITS}(?![A-Za-z0-9_.,])"
     token = f"[-+*/()]|{number}|prev{GAP}\\({GAP}{name}{GAP}\\)|{name}"
     return f"^{GAP}(?:(?:{token}){GAP})+$"
+
+
+def _refuse_characters(text: str) -> None:
+    """What Python's parser would read silently otherwise: `#` starts a comment (everything
+    after it would be lost), and a name's non-ASCII letter folds into another (NFKC: "ｉ", "ﬁ")."""
+    for at, char in enumerate(text, 1):
+        if char == "#":
+            why = "a formula has no comments: what follows would be ignored"
+        elif char.isascii() or char.isspace():
+            continue
+        elif char.isdigit():
+            why = "digits are 0-9 only"
+        elif char.isalnum():
+            why = "measure names are written with a-z, A-Z, 0-9 and _ only"
+        else:
+            why = HELP
+        raise FormulaError(f'formula "{text}": "{char}" (character {at}) is not allowed; {why}')
 
 
 def _check(node: ast.expr, text: str, current: set[str], previous: set[str]) -> None:
