@@ -12,7 +12,13 @@ from typing import Annotated
 import typer
 
 from cruscotto_cli import __version__
-from cruscotto_cli.cli import ci_commands, plan_commands, report_command, year_commands
+from cruscotto_cli.cli import (
+    ci_commands,
+    plan_commands,
+    report_command,
+    template_command,
+    year_commands,
+)
 from cruscotto_cli.cli.boundary import guarded
 
 EXIT_CODES = (
@@ -37,7 +43,7 @@ COMMANDS = (
     plan_commands.validate,
     plan_commands.show,
     year_commands.evaluate,
-    year_commands.template,
+    template_command.template,
     report_command.report,
     ci_commands.diff,
     ci_commands.history,
