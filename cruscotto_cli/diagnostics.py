@@ -34,16 +34,19 @@ class OutputError(CruscottoError):
     """An output could not be written: it exists (without --force) or its folder is unwritable."""
 
 
-class MissingExtraError(CruscottoError):
-    """An optional output or input whose library is not installed."""
-
-
 class InputError(CruscottoError):
     """The user's files cannot be used; carries every problem found."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
+
+
+def quote(text: str, limit: int = 40) -> str:
+    """A user's text in double quotes for a message, cut when long: "22222222...", 5000 characters."""
+    if len(text) <= limit:
+        return f'"{text}"'
+    return f'"{text[:limit]}..." ({len(text)} characters)'
 
 
 def plural(n: int, noun: str) -> str:

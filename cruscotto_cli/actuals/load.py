@@ -35,7 +35,7 @@ from cruscotto_cli.actuals.csvfile import (
     read_records,
 )
 from cruscotto_cli.actuals.files import actuals_files
-from cruscotto_cli.diagnostics import Diagnostic, InputError
+from cruscotto_cli.diagnostics import Diagnostic, InputError, quote
 from cruscotto_cli.numbers import format_number
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.model import Value, ValueKind
@@ -241,10 +241,11 @@ class _Loader:
 
     def year(self, file: _File, row: int, cell: str) -> int | None:
         text = cell.strip()
-        if text.isascii() and text.isdigit() and int(text) in self.years:
+        if len(text) == 4 and text.isascii() and text.isdigit() and int(text) in self.years:
             return int(text)
         first, last = self.years.start, self.years.stop - 1
-        message = f'year "{text}": expected a year from {first} to {last} ({first} for the previous-year values)'
+        expected = f"expected a year from {first} to {last} ({first} for the previous-year values)"
+        message = f"year {quote(text, 20)}: {expected}"
         self.problems.append(file.problem(row, file.year_at, message, "csv-year"))
         return None
 

@@ -12,14 +12,9 @@ from typing import Annotated
 import typer
 
 from cruscotto_cli import __version__
-from cruscotto_cli.cli import (
-    ci_commands,
-    plan_commands,
-    report_command,
-    template_command,
-    year_commands,
-)
+from cruscotto_cli.cli import ci_commands, plan_commands, report_command, year_commands
 from cruscotto_cli.cli.boundary import guarded
+from cruscotto_cli.cli.streams import prepare
 
 EXIT_CODES = (
     "Exit codes: 0 done, nothing to flag; 1 done, and what was checked failed; "
@@ -43,7 +38,7 @@ COMMANDS = (
     plan_commands.validate,
     plan_commands.show,
     year_commands.evaluate,
-    template_command.template,
+    year_commands.template,
     report_command.report,
     ci_commands.diff,
     ci_commands.history,
@@ -72,3 +67,4 @@ def main(version: VersionOption = False) -> None:
     # thresholds (700, 10, 10) walk them again and again. Collecting less often saves about 15% of
     # a 10,000-indicator evaluation; a command is a short-lived process.
     gc.set_threshold(50_000, 20, 100)
+    prepare()

@@ -5,15 +5,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from cruscotto_cli.cli.streams import writing_stdout
+
 
 def emit(text: str, output: Path | None, force: bool) -> None:
     """Data to stdout, or to a file written whole."""
     if output is None:
-        sys.stdout.write(text)
+        with writing_stdout():
+            sys.stdout.write(text)
         return
+    from cruscotto_cli.encoding import utf8
     from cruscotto_cli.output import write_atomic
 
-    write_atomic(output, text, force)
+    write_atomic(output, utf8(text), force)
 
 
 def emit_rich(renderable: object, output: Path | None, force: bool) -> None:
@@ -21,7 +25,8 @@ def emit_rich(renderable: object, output: Path | None, force: bool) -> None:
     from rich.console import Console
 
     if output is None:
-        Console(soft_wrap=False).print(renderable)
+        with writing_stdout():
+            Console(soft_wrap=False).print(renderable)
         return
     import io
 

@@ -92,8 +92,10 @@ def _format(output: Path, given: ReportFormat | None) -> str:
 
 def _write(payload: bytes, output: Path, force: bool) -> None:
     if str(output) == "-":
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
+        from cruscotto_cli.cli.streams import writing_stdout
+
+        with writing_stdout():
+            sys.stdout.buffer.write(payload)
         return
     from cruscotto_cli.output import write_atomic
 

@@ -18,13 +18,31 @@ from cruscotto_cli.plan.yamlsource import Document, read_yaml
 def load_plan(folder: Path) -> Plan:
     """Read and check a whole plan; InputError carries every problem found, in file order."""
     if not folder.is_dir():
-        raise InputError([_no_folder(folder)])
+        raise InputError(
+            [
+                Diagnostic(
+                    str(folder),
+                    0,
+                    0,
+                    "plan folder not found; give one with --plan DIR",
+                    "plan-folder",
+                )
+            ]
+        )
     header_path = folder / HEADER_FILE
     header, header_doc, problems = (
         _load(header_path, Header) if header_path.is_file() else (None, None, [])
     )
     if header_doc is None and not problems:
-        problems.append(_no_header(header_path))
+        problems.append(
+            Diagnostic(
+                str(header_path),
+                0,
+                0,
+                f"missing: a plan needs {HEADER_FILE} (title, period, offices)",
+                "plan-header",
+            )
+        )
     areas = []
     for path in area_files(folder):
         area, doc, found = _load(path, Area)
@@ -44,30 +62,6 @@ def load_plan(folder: Path) -> Plan:
     if problems:
         raise InputError(problems)
     return plan
-
-
-def load_header(folder: Path) -> Header:
-    """Read plan.yaml alone (what every area file shares); InputError names its problems."""
-    if not folder.is_dir():
-        raise InputError([_no_folder(folder)])
-    header_path = folder / HEADER_FILE
-    if not header_path.is_file():
-        raise InputError([_no_header(header_path)])
-    header, _, problems = _load(header_path, Header)
-    if problems or not isinstance(header, Header):
-        raise InputError(problems)
-    return header
-
-
-def _no_folder(folder: Path) -> Diagnostic:
-    return Diagnostic(
-        str(folder), 0, 0, "plan folder not found; give one with --plan DIR", "plan-folder"
-    )
-
-
-def _no_header(path: Path) -> Diagnostic:
-    message = f"missing: a plan needs {HEADER_FILE} (title, period, offices)"
-    return Diagnostic(str(path), 0, 0, message, "plan-header")
 
 
 Loaded = tuple[Any, Document | None, list[Diagnostic]]
@@ -106,14 +100,7 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: Any) -> Diagnostic
     field = ".".join(str(p) for p in loc if not isinstance(p, int))
     message = error["msg"][0].lower() + error["msg"][1:]
     got = "nothing" if error["input"] is None else f'"{error["input"]}"'
-    return doc.diagnostic(loc, f"{field}: {message}, got {got}{_not_ascii(error)}", "schema")
-
-
-def _not_ascii(error: Any) -> str:
-    """Why an id with a letter such as "à" or "ａ" is refused: it could pass for another name."""
-    written = error["input"] if error["type"] == "string_pattern_mismatch" else ""
-    char = next((c for c in str(written) if not c.isascii()), None)
-    return f'; "{char}" is not ASCII: ids use ASCII letters and digits only' if char else ""
+    return doc.diagnostic(loc, f"{field}: {message}, got {got}", "schema")
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -17,6 +17,9 @@ Loc = tuple[str, ...]
 Where = tuple[int, int]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# Plan files nest five levels (area, indicators, item, changes, item); deeper is not a plan, and a
+# reader that recursed without a bound would fail on a crafted file.
+MAX_DEPTH = 20
 # Characters PyYAML rejects, line breaks other than \n, a BOM or a tab anywhere: let PyYAML decide.
 _UNSUPPORTED_CHARS = re.compile(
     "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
@@ -67,6 +70,8 @@ class _Reader:
         self.keys: dict[Loc, Where] = {}
 
     def block(self, i: int, loc: Loc) -> tuple[Any, int]:
+        if len(loc) > MAX_DEPTH:
+            raise Unsupported  # PyYAML's reading places the error
         text = self.lines[i][2]
         if text[0] == "-" and (len(text) == 1 or text[1] == " "):
             return self.sequence(i, loc)
@@ -136,6 +141,8 @@ class _Reader:
         return value
 
     def flow(self, text: str, start: int, line: int, column: int, loc: Loc) -> tuple[Any, int]:
+        if len(loc) > MAX_DEPTH:
+            raise Unsupported
         closing = "}" if text[start] == "{" else "]"
         result: Any = {} if closing == "}" else []
         i = start + 1

@@ -12,6 +12,7 @@ import yaml
 
 from cruscotto_cli.diagnostics import Diagnostic, InputError
 from cruscotto_cli.plan import yamlfast
+from cruscotto_cli.plan.control import control_characters
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -77,6 +78,15 @@ def read_yaml(path: Path) -> Document:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError([_not_utf8(path, body, exc.start)]) from None
+    doc = _compose(path, text)
+    # Only a double-quoted escape ("\x01") can make a control character: raw ones are refused.
+    if "\\" in text and (found := control_characters(doc.data)):
+        code = "control-character"
+        raise InputError(sorted(doc.diagnostic(loc, m, code, key) for loc, key, m in found))
+    return doc
+
+
+def _compose(path: Path, text: str) -> Document:
     try:  # the plain subset that plan files are written in, read fast; anything else by PyYAML
         data, values, keys = yamlfast.read(text)
         return Document(path, data, values, keys)
@@ -86,38 +96,16 @@ def read_yaml(path: Path) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_diagnostic(path, text, exc)]) from None
+    except yaml.reader.ReaderError as exc:  # a raw control character: PyYAML gives its offset
+        raise InputError([_reader_diagnostic(path, text, exc)]) from None
     except yaml.YAMLError as exc:
         raise InputError(
             [Diagnostic(str(path), 1, 1, f"YAML error: {exc}", "yaml-syntax")]
         ) from None
-    if tag := _first_tag(path, text):
-        raise InputError([tag])
     doc = Document(path, None)
     if node is not None:
         doc.data = _Builder(doc, text).build(node, ())
     return doc
-
-
-_CORE_TAGS = "tag:yaml.org,2002:"
-
-
-def _first_tag(path: Path, text: str) -> Diagnostic | None:
-    """The first explicit tag: `!foo`, `!!binary`, even `!!str`. A tag asks for a type that plan
-    files never hold, and PyYAML composing a file keeps the text and drops the tag in silence."""
-    if "!" not in text:
-        return None
-    for event in yaml.parse(text, Loader=_Loader):
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            shown = "!!" + tag.removeprefix(_CORE_TAGS) if tag.startswith(_CORE_TAGS) else tag
-            mark = event.start_mark
-            assert mark is not None  # events from a parsed stream always carry their marks
-            message = (
-                f'YAML tag "{shown}" is not allowed: a plan file holds plain text; remove it '
-                '(quote a value that starts with "!")'
-            )
-            return Diagnostic(str(path), mark.line + 1, mark.column + 1, message, "yaml-tag")
-    return None
 
 
 def _not_utf8(path: Path, raw: bytes, at: int) -> Diagnostic:
@@ -129,6 +117,13 @@ def _not_utf8(path: Path, raw: bytes, at: int) -> Diagnostic:
         "save the file as UTF-8"
     )
     return Diagnostic(str(path), line, column, message, "encoding")
+
+
+def _reader_diagnostic(path: Path, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    before = text[: exc.position]
+    line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+    message = f"control character U+{exc.character:04X} is not allowed in a plan file; remove it"
+    return Diagnostic(str(path), line, col, message, "control-character")
 
 
 def _syntax_diagnostic(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
@@ -159,6 +154,8 @@ class _Builder:
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if len(loc) > yamlfast.MAX_DEPTH:
+            raise InputError([self._depth_diagnostic(node)])
         if id(node) in self.seen:
             raise InputError([self._alias_diagnostic()])
         self.seen.add(id(node))
@@ -206,6 +203,11 @@ class _Builder:
             self.doc.keys[(*loc, key)] = where
             result[key] = self.build(value_node, (*loc, key))
         return result
+
+    def _depth_diagnostic(self, node: yaml.Node) -> Diagnostic:
+        mark = node.start_mark
+        message = f"nested deeper than {yamlfast.MAX_DEPTH} levels; a plan file needs five"
+        return Diagnostic(str(self.doc.path), mark.line + 1, mark.column + 1, message, "yaml-depth")
 
     def _alias_diagnostic(self) -> Diagnostic:
         for event in yaml.parse(self.text, Loader=_Loader):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cruscotto_cli.encoding import json_safe
+
 # The version of every JSON document the tool writes (docs/json.md): bumped when a field changes
 # meaning or goes away, not when one is added.
 SCHEMA_VERSION = 1
@@ -22,7 +24,7 @@ _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 def dumps(data: Any, depth: int = 4, indent: str = "  ") -> str:
     """`data` as JSON text with a final newline; values nested deeper than `depth` on one line."""
-    return _dump(data, depth, indent, "") + "\n"
+    return json_safe(_dump(data, depth, indent, "")) + "\n"
 
 
 def _dump(data: Any, depth: int, indent: str, margin: str) -> str:

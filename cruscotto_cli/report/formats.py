@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from cruscotto_cli.encoding import utf8
 from cruscotto_cli.report.content import ReportData
 
 
 def _html(data: ReportData) -> bytes:
     from cruscotto_cli.report.html import render_html
 
-    return render_html(data).encode("utf-8")
+    return utf8(render_html(data))
 
 
 def _markdown(data: ReportData) -> bytes:
     from cruscotto_cli.report.markdown import render_markdown
 
-    return render_markdown(data).encode("utf-8")
+    return utf8(render_markdown(data))
 
 
 def _xlsx(data: ReportData) -> bytes:

@@ -6,15 +6,21 @@ coloured by conditional formatting, and the header row is frozen with an autofil
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import re
+import zipfile
 from decimal import Decimal
 from typing import Any
 
+from cruscotto_cli.diagnostics import CruscottoError
 from cruscotto_cli.evaluate import Outcome, Score, Status, outcome_band
 from cruscotto_cli.numbers import round_to
 from cruscotto_cli.render.words import Words
 from cruscotto_cli.report.content import ReportData
-from cruscotto_cli.xlsxfile import new_workbook, stable_bytes
 
+# The characters a worksheet cannot hold (openpyxl refuses them): shown escaped, as \x01.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 PERCENT = "0.00%"
 NUMBER = "#,##0.###"
 FILLS = {  # status -> (background, text): colour helps, the word says the same
@@ -29,15 +35,33 @@ FILLS = {  # status -> (background, text): colour helps, the word says the same
 }
 
 
+class MissingExtraError(CruscottoError):
+    """An optional output whose library is not installed."""
+
+
 def render_xlsx(data: ReportData) -> bytes:
+    try:
+        from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        raise MissingExtraError("XLSX needs openpyxl: pip install 'cruscotto[xlsx]'") from None
     w = Words(data.plan.language)
-    book = new_workbook()
+    book = Workbook()
     _summary(book.active, w, data)
     _indicators(book.create_sheet(w["indicators"]), w, data)
     for sheet in book.worksheets:
         _as_text(sheet)
     book.properties.creator = f"cruscotto {data.version}"
-    return stable_bytes(book, data.date)
+    book.properties.created = book.properties.modified = dt.datetime.combine(data.date, dt.time())
+    return _save(book, data.date)
+
+
+def _append(sheet: Any, values: list[Any]) -> None:
+    """A row whose texts show their control characters escaped: an office's note may hold one."""
+    sheet.append([_ILLEGAL.sub(_escaped, v) if isinstance(v, str) else v for v in values])
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return f"\\x{ord(found.group()):02x}"
 
 
 def _as_text(sheet: Any) -> None:
@@ -49,13 +73,34 @@ def _as_text(sheet: Any) -> None:
                 cell.data_type = "s"
 
 
+def _save(book: Any, date: dt.date) -> bytes:
+    """The workbook's bytes, the same for the same data: openpyxl's `save` stamps the time of
+    saving into the properties and the zip entries, so write with its writer and re-zip."""
+    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped,unused-ignore]
+
+    raw = io.BytesIO()
+    ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
+    stable = io.BytesIO()
+    with (
+        zipfile.ZipFile(raw) as source,
+        zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            entry = zipfile.ZipInfo(
+                item.filename, date_time=(date.year, date.month, date.day, 0, 0, 0)
+            )
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(item))
+    return stable.getvalue()
+
+
 def _summary(sheet: Any, w: Words, data: ReportData) -> None:
     sheet.title = w["summary"]
     header = data.plan.header
-    sheet.append([f"{w['report']} {data.year}"])
-    sheet.append([f"{header.entity} · {header.title}"])
+    _append(sheet, [f"{w['report']} {data.year}"])
+    _append(sheet, [f"{header.entity} · {header.title}"])
     if data.illustrative:
-        sheet.append([w["illustrative"]])
+        _append(sheet, [w["illustrative"]])
     first = sheet.max_row + 2  # a blank row, then the table
     for column, text in enumerate(
         ["", w["key"], w["score"], w["band"], *(w[s.value] for s in Status)], start=1
@@ -73,14 +118,15 @@ def _summary(sheet: Any, w: Words, data: ReportData) -> None:
 
 
 def _score_row(sheet: Any, kind: str, title: str, score: Score) -> None:
-    sheet.append(
+    _append(
+        sheet,
         [
             kind,
             title,
             _float(score.score),
             score.band or "",
             *(score.counts.get(s, 0) for s in Status),
-        ]
+        ],
     )
     sheet.cell(sheet.max_row, 3).number_format = PERCENT
 
@@ -100,9 +146,9 @@ def _indicators(sheet: Any, w: Words, data: ReportData) -> None:
         "source",
         "note",
     )
-    sheet.append([w[k] for k in keys])
+    _append(sheet, [w[k] for k in keys])
     for o in data.evaluation.outcomes:
-        sheet.append(_indicator_row(w, data, o))
+        _append(sheet, _indicator_row(w, data, o))
         row = sheet.max_row
         sheet.cell(row, 7).number_format = PERCENT if o.indicator.unit == "%" else NUMBER
         sheet.cell(row, 9).number_format = PERCENT

@@ -19,13 +19,16 @@ from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.yamlsource import Document
 
 FILE_MODES = ("100644", "100755")
+# Settings of the repository's config that would change what git prints: log output in UTF-8
+# whatever i18n.logOutputEncoding says (UTF-16 made every field unreadable), paths unquoted.
+OVERRIDES = ("-c", "i18n.logOutputEncoding=UTF-8", "-c", "core.quotePath=false")
 
 
 def git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run git in `root`; UsageError when git itself is missing."""
     try:
         return subprocess.run(
-            ["git", *args], cwd=root, input=stdin, capture_output=True, check=False
+            ["git", *OVERRIDES, *args], cwd=root, input=stdin, capture_output=True, check=False
         )
     except FileNotFoundError:
         raise UsageError(
@@ -41,7 +44,7 @@ def repo_root(folder: Path) -> Path:
         raise UsageError(
             f"{folder}: not in a git repository: a revision can only be read from one (diff --against also takes a plan folder)"
         )
-    return Path(done.stdout.decode().strip())
+    return Path(done.stdout.decode(errors="surrogateescape").strip())
 
 
 def relative(root: Path, folder: Path) -> str:
