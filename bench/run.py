@@ -71,7 +71,8 @@ def _measure_id(measure: str, copy: int) -> str:
 
 
 def _short(text: str, size: int) -> str:
-    """Long source names cut at a word, so that 10,000 indicators weigh about 2.5 MB like the peers' plan."""
+    """Long source names cut at a word, so that 10,000 indicators weigh about 2.5 MB like the
+    peers' plan."""
     return text if len(text) <= size else text[:size].rsplit(" ", 1)[0]
 
 
@@ -113,7 +114,8 @@ def write_plan(folder: Path, count: int) -> dict[str, Any]:
     for copy in range(copies):
         for m in header["measures"]:
             measures.append(
-                f"  - {{id: {_measure_id(m['id'], copy)}, name: {_q(_short(m['name'], 40))}, owner: {m['owner']}, unit: {_q(m.get('unit', 'n.'))}}}"
+                f"  - {{id: {_measure_id(m['id'], copy)}, name: {_q(_short(m['name'], 40))}, "
+                f"owner: {m['owner']}, unit: {_q(m.get('unit', 'n.'))}}}"
             )
     (folder / "plan.yaml").write_text(head + "\n" + "\n".join(measures) + "\n", encoding="utf-8")
     areas: dict[int, list[str]] = {}
@@ -266,7 +268,8 @@ def measure(
         results[-1][2],
     )
     print(
-        f"  {label:<58} median {figure.median:6.3f} s  min {min(figure.times):6.3f} s  {figure.rss_mb:6.1f} MB  exit {figure.exit_code}",
+        f"  {label:<58} median {figure.median:6.3f} s  min {min(figure.times):6.3f} s  "
+        f"{figure.rss_mb:6.1f} MB  exit {figure.exit_code}",
         flush=True,
     )
     return figure
@@ -308,7 +311,8 @@ def main() -> int:
 
 def report(base: Path, small: int, big: int) -> int:
     print(
-        f"python {sys.version.split()[0]} on {os.cpu_count()} cores; runs: {small} (real plan), {big} (synthetic)"
+        f"python {sys.version.split()[0]} on {os.cpu_count()} cores; runs: {small} (real plan), "
+        f"{big} (synthetic)"
     )
     t0 = time.perf_counter()
     data = {n: synthetic(n, base) for n in SIZES}
@@ -409,7 +413,8 @@ def report(base: Path, small: int, big: int) -> int:
 def _print_table(figures: list[tuple[str, Figure]], growth: dict[str, list[Figure]]) -> None:
     print()
     print(
-        f"{'launcher':<10} {'command':<46} {'budget':>12} {'median':>8} {'min':>8} {'peak MB':>8}  verdict"
+        f"{'launcher':<10} {'command':<46} {'budget':>12} {'median':>8} {'min':>8} {'peak MB':>8} "
+        " verdict"
     )
     for name, f in figures:
         budget = " / ".join(
@@ -421,7 +426,8 @@ def _print_table(figures: list[tuple[str, Figure]], growth: dict[str, list[Figur
             if p
         )
         print(
-            f"{name:<10} {f.label:<46} {budget:>12} {f.median:>7.3f}s {min(f.times):>7.3f}s {f.rss_mb:>8.1f}  {f.verdict}"
+            f"{name:<10} {f.label:<46} {budget:>12} {f.median:>7.3f}s {min(f.times):>7.3f}s "
+            f"{f.rss_mb:>8.1f}  {f.verdict}"
         )
     print()
     for what, series in growth.items():
@@ -431,8 +437,10 @@ def _print_table(figures: list[tuple[str, Figure]], growth: dict[str, list[Figur
         ]
         linear = all(b.median / a.median <= 2.3 for a, b in pairwise(series))
         print(
-            f"growth {what:<9} {' -> '.join(f'{f.median:.3f}s' for f in series)} for {', '.join(f'{n:,}' for n in SIZES)} indicators; "
-            f"x{' x'.join(steps)} per doubling; {'/'.join(ms_per_k)} ms per 1,000: {'PASS (linear)' if linear else 'OVER (worse than linear)'}"
+            f"growth {what:<9} {' -> '.join(f'{f.median:.3f}s' for f in series)} for "
+            f"{', '.join(f'{n:,}' for n in SIZES)} indicators; "
+            f"x{' x'.join(steps)} per doubling; {'/'.join(ms_per_k)} ms per 1,000: "
+            f"{'PASS (linear)' if linear else 'OVER (worse than linear)'}"
         )
 
 

@@ -1,4 +1,5 @@
-"""Problems found in the user's files, how messages count them, and the exception family that stops a run."""
+"""Problems found in the user's files, how messages count them, and the exception family that
+stops a run."""
 
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ class InputError(CruscottoError):
 
 
 def quote(text: str, limit: int = 40) -> str:
-    """A user's text in double quotes for a message, cut when long: "22222222...", 5000 characters."""
+    """A user's text in double quotes for a message, cut when long: "22222222...", 5000
+    characters."""
     if len(text) <= limit:
         return f'"{text}"'
     return f'"{text[:limit]}..." ({len(text)} characters)'

@@ -60,7 +60,10 @@ def _kind(mode: int) -> str:
         return "is a folder"
     if stat.S_ISLNK(mode):
         return "is a symbolic link: outputs are written only as regular files, never through a link"
-    return "is not a regular file (a device, a FIFO or a socket): outputs are written only as regular files"
+    return (
+        "is not a regular file (a device, a FIFO or a socket): outputs are written only as "
+        "regular files"
+    )
 
 
 def _temporary(path: Path, folder: Path) -> Path:
@@ -82,7 +85,8 @@ def _fill(temp: Path, payload: bytes, path: Path) -> None:
 
 
 def _place(temp: Path, path: Path, force: bool) -> None:
-    """Put the temporary file in place: over a regular file with `force`, else only on a free name."""
+    """Put the temporary file in place: over a regular file with `force`, else only on a free
+    name."""
     try:
         if force:
             _check_target(path, force)  # again just before: it may have changed while we wrote

@@ -20,7 +20,10 @@ def validate_all(
         plan = load_plan(plan_folder)
     except InputError as exc:
         return exc.diagnostics, f"{plan_folder}/"
-    checked = f"{plan_folder}/ ({_count(len(plan.areas), 'area')}, {_count(len(plan.placed), 'indicator')})"
+    checked = (
+        f"{plan_folder}/ ({_count(len(plan.areas), 'area')}, "
+        f"{_count(len(plan.placed), 'indicator')})"
+    )
     if not actuals_folder.is_dir():
         return [], checked
     try:

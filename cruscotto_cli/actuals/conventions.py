@@ -23,7 +23,8 @@ COMMA, POINT = ",", "."
 _NAMES = {COMMA: "a decimal comma", POINT: "a decimal point"}
 
 # Plain digits with optional decimals, or 1-3 digits then groups of three split by one thousands
-# mark used throughout: a point or a space with decimal comma, a comma or a space with decimal point.
+# mark used throughout: a point or a space with decimal comma, a comma or a space with decimal
+# point.
 _COMMA = re.compile(r"(?:[0-9]+|[1-9][0-9]{0,2}([. ])[0-9]{3}(?:\1[0-9]{3})*)(?:,[0-9]+)?")
 _POINT = re.compile(r"(?:[0-9]+|[1-9][0-9]{0,2}([, ])[0-9]{3}(?:\1[0-9]{3})*)(?:\.[0-9]+)?")
 # In a ";" file the comma is decimal, never a thousands separator: a point reading groups by space.

@@ -61,7 +61,10 @@ def column_roles(path: str, header: list[str]) -> tuple[dict[str, int], list[Dia
         if not name or role == INFO:
             continue
         if role is None:
-            message = f'unknown column "{name}"{did_you_mean(name, COLUMNS)}; accepted columns: {ACCEPTED}'
+            message = (
+                f'unknown column "{name}"{did_you_mean(name, COLUMNS)}; accepted columns: '
+                f"{ACCEPTED}"
+            )
             problems.append(Diagnostic(path, 1, index + 1, message, "csv-header"))
         elif role in roles:
             first = header[roles[role]].strip()

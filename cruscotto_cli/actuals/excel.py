@@ -9,7 +9,8 @@ import re
 
 # Without the mark Excel reads UTF-8 as Windows-1252: "Unità" would show as "UnitÃ ".
 BOM = "\ufeff"
-# What makes a spreadsheet read a cell as a formula (OWASP, CSV injection), fullwidth forms included.
+# What makes a spreadsheet read a cell as a formula (OWASP, CSV injection), fullwidth forms
+# included.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 # A lone number, signed or not ("-10,10%", "-11,4", "+5"): a spreadsheet reads it as a constant.
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,\u00a0\u202f ][0-9]+)*(?: ?%)?")

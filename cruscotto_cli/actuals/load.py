@@ -272,7 +272,10 @@ class _Loader:
         if reading is None:
             raise _not_a_number(text, spec, file.semicolon)
         if reading.percent and spec.unit != "%":
-            message = f'"%" is only for values in %, and {key} is measured in "{spec.unit}"; write it without "%"'
+            message = (
+                f'"%" is only for values in %, and {key} is measured in "{spec.unit}"; '
+                'write it without "%"'
+            )
             raise NumberProblem(message, "csv-kind")
         if spec.kind is ValueKind.LEVEL and not self.banded:
             levels = ", ".join(self.levels.values())
@@ -348,7 +351,8 @@ def _collector_paused() -> Iterator[None]:
 
 
 def load_actuals(folder: Path, plan: Plan) -> Actuals:
-    """Every *.csv under folder (sorted, not recursive); InputError carries every problem of every file."""
+    """Every *.csv under folder (sorted, not recursive); InputError carries every problem of
+    every file."""
     levels = {s.level.casefold(): s.level.lower() for s in plan.header.scale}
     banded = any(s.from_ is not None for s in plan.header.scale)
     period = plan.header.period

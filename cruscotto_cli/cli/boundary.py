@@ -1,4 +1,5 @@
-"""The error boundary: every command's CruscottoError becomes an exit code here, and a bug exit 3."""
+"""The error boundary: every command's CruscottoError becomes an exit code here, and a bug exit
+3."""
 
 from __future__ import annotations
 

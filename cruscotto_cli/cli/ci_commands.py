@@ -1,4 +1,5 @@
-"""Commands for the repository that holds the plan: diff (is every edit backed by its act?), history."""
+"""Commands for the repository that holds the plan: diff (is every edit backed by its act?),
+history."""
 
 from __future__ import annotations
 
@@ -92,9 +93,10 @@ def history(
     output: Output = None,
     force: Force = False,
 ) -> int:
-    """An indicator's targets through the plan's git history: commit, date, acts recorded, old and new.
+    """An indicator's targets through the plan's git history: commit, date, acts, old and new.
 
-    Exit codes: 0 shown; 2 not a git repository, or the indicator is in no commit read; 3 internal error.
+    Exit codes: 0 shown; 2 not a git repository, or the indicator is in no commit read; 3 internal
+    error.
     """
     from cruscotto_cli.render import story as views
     from cruscotto_cli.versions.git import relative, repo_root

@@ -57,7 +57,8 @@ def report(
     give the same bytes.
 
     Exit codes: 0 written; 2 bad usage (a year outside the plan, an unknown filter or format, an
-    existing file without --force, an unwritable folder) or invalid plan or actuals; 3 internal error.
+    existing file without --force, an unwritable folder) or invalid plan or actuals; 3 internal
+    error.
     """
     from cruscotto_cli.inputs import check_year, load_inputs
     from cruscotto_cli.report.content import build_report, file_digests

@@ -33,7 +33,10 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
         for where, name in spellings:
             first = seen.setdefault(name.casefold(), i)
             if first != i:
-                message = f'"{name}" is already a spelling of office "{header.offices[first].id}": one office, one spelling'
+                message = (
+                    f'"{name}" is already a spelling of office '
+                    f'"{header.offices[first].id}": one office, one spelling'
+                )
                 problems.append(doc.diagnostic(("offices", i, *where), message, "duplicate-office"))
     levels = [s.level.casefold() for s in header.scale]
     for i, level in enumerate(levels):
@@ -53,7 +56,10 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
     if bounds:  # a level without `from` above the lowest would catch every lower score
         for i, s in enumerate(header.scale[1:], 1):
             if s.from_ is None:
-                message = f'level "{s.level}" has no `from`: with numeric bands, every level above the lowest needs one'
+                message = (
+                    f'level "{s.level}" has no `from`: with numeric bands, every level '
+                    "above the lowest needs one"
+                )
                 problems.append(doc.diagnostic(("scale", i), message, "scale"))
     froms = [b.from_ for b in header.bands]
     if froms != sorted(froms, reverse=True):
@@ -109,7 +115,8 @@ def _check_ids(plan: Plan) -> list[Diagnostic]:
             problems.append(
                 placed.diagnostic(
                     ("id",),
-                    f'indicator id "{ind_id}" is also a measure id: keys of the actuals must be unique',
+                    f'indicator id "{ind_id}" is also a measure id: keys of the actuals must be '
+                    "unique",
                     "duplicate-id",
                 )
             )
@@ -150,7 +157,10 @@ def _check_indicator(plan: Plan, placed: Placed) -> list[Diagnostic]:
     withdrawals = [i for i, c in enumerate(ind.changes) if c.change is ChangeKind.WITHDRAWN]
     for again in withdrawals[1:]:
         first = ind.changes[withdrawals[0]].act
-        message = f'withdrawn again by "{ind.changes[again].act}": an indicator is withdrawn once (first by "{first}")'
+        message = (
+            f'withdrawn again by "{ind.changes[again].act}": an indicator is withdrawn '
+            f'once (first by "{first}")'
+        )
         problems.append(placed.diagnostic(("changes", again), message, "changes"))
     return problems
 
@@ -167,7 +177,10 @@ def _check_target(
     text = getattr(target, "text", "")
     if isinstance(target, (Threshold, Level)):
         if target.comparator is None and direction is None:
-            message = f'target "{text}" is a bare value: set `direction: higher` or `lower` to say whether it is a floor or a ceiling'
+            message = (
+                f'target "{text}" is a bare value: set `direction: higher` or `lower` to '
+                "say whether it is a floor or a ceiling"
+            )
             problems.append(placed.diagnostic(loc, message, "direction"))
         shown = target.comparator.direction if target.comparator else None
         if declared and shown and shown != declared:
@@ -200,7 +213,10 @@ def _check_target(
                 if levels
                 else "; declare the levels in plan.yaml `scale:`"
             )
-            message = f'target "{text}": level "{target.level}" is not in the scale ({", ".join(levels) or "none"}){hint}'
+            message = (
+                f'target "{text}": level "{target.level}" is not in the scale '
+                f"({', '.join(levels) or 'none'}){hint}"
+            )
             problems.append(placed.diagnostic(loc, message, "level"))
     return problems
 
@@ -227,7 +243,10 @@ def _check_kinds(placed: Placed) -> list[Diagnostic]:
     for year, kind in kinds.items():
         if kind != first_kind:
             text = placed.indicator.targets[year].text
-            message = f'target "{text}" asks for {kind}, but the {first_year} target asks for {first_kind}; an indicator measures one kind of value'
+            message = (
+                f'target "{text}" asks for {kind}, but the {first_year} target asks for '
+                f"{first_kind}; an indicator measures one kind of value"
+            )
             problems.append(placed.diagnostic(("targets", year), message, "target-kind"))
     return problems
 
@@ -241,7 +260,8 @@ def _check_history_order(placed: Placed) -> list[Diagnostic]:
 def history_order(
     changes: Sequence[Change | PlanChange], place: Callable[[int, str], Diagnostic]
 ) -> list[Diagnostic]:
-    """History is told in date order: an entry dated before the one above it is a slip or a backdating."""
+    """History is told in date order: an entry dated before the one above it is a slip or a
+    backdating."""
     problems = []
     for i, (before, now) in enumerate(pairwise(changes), start=1):
         if now.date < before.date:
@@ -249,7 +269,8 @@ def history_order(
             problems.append(
                 place(
                     i,
-                    f'"{now.act}" is dated {now.date:%d/%m/%Y}, before the entry above it ({above}); list the history in date order',
+                    f'"{now.act}" is dated {now.date:%d/%m/%Y}, before the entry above it '
+                    f"({above}); list the history in date order",
                 )
             )
     return problems
@@ -262,7 +283,10 @@ def _check_formula(plan: Plan, placed: Placed) -> list[Diagnostic]:
         if plan.measure(name) is None:
             known = [m.id for m in plan.header.measures]
             hint = did_you_mean(name, known)
-            message = f'formula "{formula.text}": unknown measure "{name}"{hint}; declare it in plan.yaml `measures:`'
+            message = (
+                f'formula "{formula.text}": unknown measure "{name}"{hint}; declare it in '
+                "plan.yaml `measures:`"
+            )
             problems.append(placed.diagnostic(("formula",), message, "unknown-measure"))
     return problems
 
@@ -274,7 +298,8 @@ def _owner_problem(plan: Plan, owner: str) -> tuple[str, str] | None:
         return _unknown_office(plan, owner), "unknown-office"
     if office.id != owner:
         return (
-            f'owner "{owner}" is a spelling of office "{office.id}": write its id (one office, one spelling)',
+            f'owner "{owner}" is a spelling of office "{office.id}": write its id (one office, '
+            "one spelling)",
             "office-id",
         )
     return None
@@ -282,7 +307,8 @@ def _owner_problem(plan: Plan, owner: str) -> tuple[str, str] | None:
 
 def _unknown_office(plan: Plan, owner: str) -> str:
     ids = [o.id for o in plan.header.offices]
-    # Suggest the id even when the owner is closest to a name or an alias: owners are written as ids.
+    # Suggest the id even when the owner is closest to a name or an alias: owners are written as
+    # ids.
     spellings = {n: o.id for o in plan.header.offices for n in (o.id, o.name, *o.aliases)}
     close = closest(owner, spellings)
     hint = f'; did you mean "{spellings[close]}"?' if close else ""

@@ -1,4 +1,5 @@
-"""Control characters in plan text: they would reach terminals and spreadsheets, so they are refused."""
+"""Control characters in plan text: they would reach terminals and spreadsheets, so they are
+refused."""
 
 from __future__ import annotations
 

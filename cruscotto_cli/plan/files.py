@@ -13,7 +13,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def is_plan_file(name: str) -> bool:
-    """A file of the plan folder that is part of the plan: the header or an area (`*.yaml`, `*.yml`)."""
+    """A file of the plan folder that is part of the plan: the header or an area (`*.yaml`,
+    `*.yml`)."""
     return name.lower().endswith(YAML_SUFFIXES)
 
 

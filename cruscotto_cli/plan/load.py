@@ -68,7 +68,8 @@ Loaded = tuple[Any, Document | None, list[Diagnostic]]
 
 
 def _load(path: Path, model: type[Any]) -> Loaded:
-    """The file as `model`, its document, and its problems (the model is None when there are any)."""
+    """The file as `model`, its document, and its problems (the model is None when there are
+    any)."""
     try:
         doc = read_yaml(path)
     except InputError as exc:

@@ -99,7 +99,8 @@ TargetField = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "description": "A target as printed: ≥ 73%, > 1, 140, > medio, ITP < -10, tra 80% e 90%, Annuale, Anno di rilevazione",
+            "description": "A target as printed: ≥ 73%, > 1, 140, > medio, ITP < -10, tra 80% e "
+            "90%, Annuale, Anno di rilevazione",
         }
     ),
 ]

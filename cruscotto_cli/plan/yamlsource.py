@@ -134,7 +134,8 @@ def _syntax_diagnostic(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Diag
     for number in (line, line - 1):
         code = (lines[number - 1] if 0 < number <= len(lines) else "").split("#")[0]
         if found := _UNQUOTED_GT.search(code):
-            # Quote the value itself (in a flow mapping, up to the next "," or "}"), and point at its ">".
+            # Quote the value itself (in a flow mapping, up to the next "," or "}"), and point at
+            # its ">".
             value = re.split(r"[,}\]]", code[found.end() - 1 :], maxsplit=1)[0].strip()
             message += f'; a value starting with ">" must be quoted: "{value}"'
             line, col = number, found.end()

@@ -40,7 +40,8 @@ def verdict(result: PlanDiff) -> str:
 
 
 def text(result: PlanDiff) -> str:
-    """One line per change, then each finding as `path:line:col: message [code]`, then the verdict."""
+    """One line per change, then each finding as `path:line:col: message [code]`, then the
+    verdict."""
     lines = [f"{d.indicator or 'plan'}: {describe(d)}: {_backing(d)}" for d in result.differences]
     lines += [f"{d.path}:{d.line}:{d.column}: {d.problem} [{code(d)}]" for d in result.findings]
     return "\n".join([*lines, verdict(result)]) + "\n"

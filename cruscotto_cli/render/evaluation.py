@@ -66,7 +66,8 @@ def markdown(plan: Plan, evaluation: Evaluation) -> str:
     lines = [f"# {plan.header.title}: {w['evaluation'].lower()} {evaluation.year}", ""]
     overall = evaluation.overall
     lines += [
-        f"**{w['overall']}: {w.score(overall, '-')}** {overall.band or ''} ({counts_text(w, overall)})",
+        f"**{w['overall']}: {w.score(overall, '-')}** {overall.band or ''} "
+        f"({counts_text(w, overall)})",
         "",
     ]
     for area in evaluation.areas:

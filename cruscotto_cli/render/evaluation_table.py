@@ -81,7 +81,8 @@ def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
             line = plain(f"{o.indicator.id}  ", style="bold")
             line.append_text(_name(o))
             line.append(
-                f"\n    {w['target']} {o.target.text if o.target else '-'} · {w['actual']} {shown_actual(w, o) or '-'} · "
+                f"\n    {w['target']} {o.target.text if o.target else '-'} · {w['actual']} "
+                f"{shown_actual(w, o) or '-'} · "
             )
             line.append_text(_status(w, o))
             line.append(f" {w.percent(o.degree)}" if o.degree is not None else "")

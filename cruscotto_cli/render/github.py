@@ -29,12 +29,14 @@ def annotation(
 
 
 def evaluation(plan: Plan, result: Evaluation) -> str:
-    """A warning per indicator not met, missing or invalid, at its place in the plan; then the verdict."""
+    """A warning per indicator not met, missing or invalid, at its place in the plan; then the
+    verdict."""
     w = Words(plan.language)
     lines = [_outcome(plan, w, o) for o in result.outcomes if o.status in FLAGGED]
     flagged = len(lines)
     lines.append(
-        f"{result.year}: {flagged} indicator{'s' if flagged != 1 else ''} not met, missing or invalid of {len(result.outcomes)}"
+        f"{result.year}: {flagged} indicator{'s' if flagged != 1 else ''} not met, missing or "
+        f"invalid of {len(result.outcomes)}"
     )
     return "\n".join(lines) + "\n"
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 
 def escape(text: str) -> str:
-    """Text as one Markdown table cell: pipes and backslashes escaped, no line break, no raw HTML."""
+    """Text as one Markdown table cell: pipes and backslashes escaped, no line break, no raw
+    HTML."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
 

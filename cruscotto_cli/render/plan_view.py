@@ -26,7 +26,8 @@ def pick(plan: Plan, indicator_id: str | None, selection: Selection) -> list[Pla
     if placed is None:
         ids = [i.id for i in plan.indicators()]
         raise UsageError(
-            f'unknown indicator "{indicator_id}"{did_you_mean(indicator_id, ids)}; `cruscotto show` lists them'
+            f'unknown indicator "{indicator_id}"{did_you_mean(indicator_id, ids)}; `cruscotto '
+            "show` lists them"
         )
     return [placed]
 

@@ -57,7 +57,10 @@ def _cells(d: Difference) -> tuple[str, ...]:
 
 def _footer(story: Story) -> str:
     more = "; older commits not read (raise --max-commits)" if story.truncated else ""
-    return f"{len(story.steps)} commit(s) changed indicator {story.indicator}, of {story.commits_read} that touched {story.folder}/{more}"
+    return (
+        f"{len(story.steps)} commit(s) changed indicator {story.indicator}, of "
+        f"{story.commits_read} that touched {story.folder}/{more}"
+    )
 
 
 def json_text(story: Story) -> str:

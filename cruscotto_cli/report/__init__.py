@@ -1,1 +1,2 @@
-"""The yearly report (Relazione sulla performance): `content.build_report`, then `formats.RENDERERS`."""
+"""The yearly report (Relazione sulla performance): `content.build_report`, then
+`formats.RENDERERS`."""

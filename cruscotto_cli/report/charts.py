@@ -70,7 +70,8 @@ def _frame(w: Words, points: Sequence[Outcome], body: list[str]) -> str:
     ind = points[0].indicator
     label = f"{ind.id}: " + "; ".join(_describe(w, o) for o in points)
     return (
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+        'role="img" '
         f'aria-label="{escape(label)}"><title>{escape(label)}</title>' + "".join(body) + "</svg>"
     )
 
@@ -78,7 +79,10 @@ def _frame(w: Words, points: Sequence[Outcome], body: list[str]) -> str:
 def _describe(w: Words, o: Outcome) -> str:
     target = o.target.text if o.target else w["no_target"].lower()
     actual = w.value(o.actual, o.indicator.unit) or "—"
-    return f"{o.year} {w['target'].lower()} {target}, {w['actual'].lower()} {actual} ({w[o.status.value].lower()})"
+    return (
+        f"{o.year} {w['target'].lower()} {target}, {w['actual'].lower()} {actual} "
+        f"({w[o.status.value].lower()})"
+    )
 
 
 def _scale(numbers: list[float]) -> tuple[float, float]:
@@ -98,8 +102,10 @@ def _bars(w: Words, points: Sequence[Outcome], year: int, key: str, numbers: lis
 
     hatch = "h-" + "".join(c if c.isalnum() else "-" for c in key)
     body = [
-        f'<defs><pattern id="{hatch}" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        f'<rect width="5" height="5" fill="#fff"/><line x1="0" y1="0" x2="0" y2="5" class="hatch"/></pattern></defs>',
+        f'<defs><pattern id="{hatch}" width="5" height="5" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)">'
+        '<rect width="5" height="5" fill="#fff"/><line x1="0" y1="0" x2="0" y2="5" '
+        'class="hatch"/></pattern></defs>',
     ]
     for i, o in enumerate(points):
         body += _column(w, o, SIDE + slot * i, slot, y, hatch, year)
@@ -118,7 +124,8 @@ def _column(
     if isinstance(o.target, Range):
         top, low = y(float(o.target.high)), y(float(o.target.low))
         parts.append(
-            f'<rect x="{_f(cx - slot * 0.4)}" y="{_f(top)}" width="{_f(slot * 0.8)}" height="{_f(low - top)}" class="range"/>'
+            f'<rect x="{_f(cx - slot * 0.4)}" y="{_f(top)}" width="{_f(slot * 0.8)}" '
+            f'height="{_f(low - top)}" class="range"/>'
         )
     value = _numeric(o)
     if value is not None:
@@ -130,13 +137,15 @@ def _column(
             else f'class="bar {o.status.value}{now}"'
         )
         parts.append(
-            f'<rect x="{_f(cx - bar / 2)}" y="{_f(top)}" width="{_f(bar)}" height="{_f(max(zero - top, 0.8))}" {look}/>'
+            f'<rect x="{_f(cx - bar / 2)}" y="{_f(top)}" width="{_f(bar)}" '
+            f'height="{_f(max(zero - top, 0.8))}" {look}/>'
         )
     return parts
 
 
 def _labels(w: Words, o: Outcome, cx: float, now: str, year: int) -> list[str]:
-    """Under the plot, as in a small table: the value (or the status symbol), the target, the year."""
+    """Under the plot, as in a small table: the value (or the status symbol), the target, the
+    year."""
     value = w.value(o.actual, o.indicator.unit)
     shown = value or ("" if o.year > year and o.status in _PENDING else SYMBOLS[o.status])
     return [
@@ -175,9 +184,11 @@ def _strip(w: Words, points: Sequence[Outcome], year: int) -> str:
         cx, now = SIDE + slot * (i + 0.5), " now" if o.year == year else ""
         symbol = "" if o.year > year and o.status in _PENDING else SYMBOLS[o.status]
         body += [
-            f'<rect x="{_f(cx - slot * 0.45)}" y="{TOP}" width="{_f(slot * 0.9)}" height="{HEIGHT - TOP - 22}" rx="4" class="cell {o.status.value}{now}"/>',
+            f'<rect x="{_f(cx - slot * 0.45)}" y="{TOP}" width="{_f(slot * 0.9)}" '
+            f'height="{HEIGHT - TOP - 22}" rx="4" class="cell {o.status.value}{now}"/>',
             f'<text x="{_f(cx)}" y="{TOP + 30}" class="sym {o.status.value}">{symbol}</text>',
-            f'<text x="{_f(cx)}" y="{TOP + 56}" class="val{now}">{escape(w.value(o.actual, o.indicator.unit) or "—")}</text>',
+            f'<text x="{_f(cx)}" y="{TOP + 56}" '
+            f'class="val{now}">{escape(w.value(o.actual, o.indicator.unit) or "—")}</text>',
             f'<text x="{_f(cx)}" y="{TOP + 80}" class="tgt">{escape(_target_text(w, o))}</text>',
             f'<text x="{_f(cx)}" y="{HEIGHT - 6}" class="year{now}">{o.year}</text>',
         ]
@@ -191,18 +202,25 @@ def score_bar(w: Words, score: Decimal | None, label: str) -> str:
     width = 160 * min(float(score), 1.0)
     text = escape(w.percent(score))
     return (
-        f'<svg class="scorebar" viewBox="0 0 220 14" width="220" height="14" role="img" aria-label="{escape(label)}: {text}">'
-        f'<rect x="0" y="2" width="160" height="10" class="track"/><rect x="0" y="2" width="{_f(width)}" height="10" class="fill"/>'
+        '<svg class="scorebar" viewBox="0 0 220 14" width="220" height="14" role="img" '
+        f'aria-label="{escape(label)}: {text}">'
+        '<rect x="0" y="2" width="160" height="10" class="track"/><rect x="0" y="2" '
+        f'width="{_f(width)}" height="10" class="fill"/>'
         f'<text x="166" y="11" class="pct">{text}</text></svg>'
     )
 
 
 def legend(w: Words) -> str:
     """The key to the charts, drawn with the same shapes."""
-    bar = '<svg width="14" height="14" aria-hidden="true"><rect x="2" y="2" width="10" height="12" class="bar now"/></svg>'
+    bar = (
+        '<svg width="14" height="14" aria-hidden="true"><rect x="2" y="2" width="10" '
+        'height="12" class="bar now"/></svg>'
+    )
     missed = (
-        '<svg width="14" height="14" aria-hidden="true"><defs><pattern id="h-legend" width="5" height="5" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff"/><line x1="0" y1="0" x2="0" y2="5" class="hatch"/></pattern></defs>'
+        '<svg width="14" height="14" aria-hidden="true"><defs><pattern id="h-legend" width="5" '
+        'height="5" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff"/><line x1="0" '
+        'y1="0" x2="0" y2="5" class="hatch"/></pattern></defs>'
         '<rect x="2" y="2" width="10" height="12" class="miss" fill="url(#h-legend)"/></svg>'
     )
     target = (

@@ -30,7 +30,8 @@ def render_html(data: ReportData) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(w.language)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)} · {escape(data.plan.header.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{escape(title)} · "
+        f"{escape(data.plan.header.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         + "\n".join(b for b in body if b)
         + "\n</body>\n</html>\n"
     )
@@ -51,9 +52,11 @@ def _masthead(w: Words, data: ReportData, title: str) -> str:
     ]
     links = " ".join(f'<a href="#{escape(i)}">{escape(t)}</a>' for i, t in toc)
     return (
-        f'<header class="masthead"><div><div class="kicker">{escape(header.entity or "")}</div><h1>{escape(title)}</h1>'
+        '<header class="masthead"><div><div '
+        f'class="kicker">{escape(header.entity or "")}</div><h1>{escape(title)}</h1>'
         f'<div class="subtitle">{escape(header.title)} · {escape(scope_text(w, data))}</div></div>'
-        f'<div class="stamp">{escape(w["generated"])} {escape(w.date(data.date))}<br>cruscotto {escape(data.version)}</div></header>'
+        f'<div class="stamp">{escape(w["generated"])} {escape(w.date(data.date))}<br>cruscotto '
+        f"{escape(data.version)}</div></header>"
         f'<nav class="toc">{links}</nav>'
     )
 
@@ -70,13 +73,23 @@ def _summary(w: Words, data: ReportData) -> str:
         else ""
     )
     counts = "".join(
-        f'<div class="count {s.value}"><b>{overall.counts[s]}</b>{SYMBOLS[s]} {escape(w[s.value])}</div>'
+        f'<div class="count {s.value}"><b>{overall.counts[s]}</b>{SYMBOLS[s]} '
+        f"{escape(w[s.value])}</div>"
         for s in Status
         if overall.counts.get(s)
     )
-    head = f'<section id="sintesi"><h2>{escape(w["summary"])} {data.year}</h2>{notice}<div class="kpis">'
-    head += f'<div class="score"><div>{escape(w["overall"])}</div><div class="big">{escape(w.score(overall, "—"))}</div>'
-    head += f'<div class="band">{escape(overall.band or "")}</div></div><div class="counts">{counts}</div></div>'
+    head = (
+        f'<section id="sintesi"><h2>{escape(w["summary"])} {data.year}</h2>{notice}<div '
+        'class="kpis">'
+    )
+    head += (
+        f'<div class="score"><div>{escape(w["overall"])}</div><div '
+        f'class="big">{escape(w.score(overall, "—"))}</div>'
+    )
+    head += (
+        f'<div class="band">{escape(overall.band or "")}</div></div><div '
+        f'class="counts">{counts}</div></div>'
+    )
     glance = f"<h3>{escape(w['areas_glance'])}</h3>" + parts.score_table(
         w, w["area"], data.evaluation.areas, link=True
     )
@@ -87,8 +100,10 @@ def _area(w: Words, data: ReportData, area: Score) -> str:
     cards = "".join(_indicator(w, data, o) for o in data.outcomes_of(area.key))
     score = f"{w['score']}: {w.score(area, '—')} {area.band or ''}".strip()
     return (
-        f'<section class="area" id="area-{escape(area.key)}"><div class="area-head"><h2>{escape(w["area"])} {escape(area.key)}. {escape(area.title)}</h2>'
-        f'<span class="area-score">{escape(score)}</span></div><p class="meta">{escape(counts_text(w, area))}</p>{cards}</section>'
+        f'<section class="area" id="area-{escape(area.key)}"><div '
+        f'class="area-head"><h2>{escape(w["area"])} {escape(area.key)}. {escape(area.title)}</h2>'
+        f'<span class="area-score">{escape(score)}</span></div><p '
+        f'class="meta">{escape(counts_text(w, area))}</p>{cards}</section>'
     )
 
 
@@ -106,6 +121,7 @@ def _indicator(w: Words, data: ReportData, o: Outcome) -> str:
     chart = indicator_chart(w, data.series.get(ind.id, ()), data.year, ind.id)
     return (
         f'<article class="ind st-{o.status.value}" id="ind-{escape(ind.id)}"><div class="ind-main">'
-        f'<h3><span class="id">{escape(ind.id)}</span> {escape(ind.name)}</h3><p class="meta">{escape(" · ".join(meta))}</p>'
+        f'<h3><span class="id">{escape(ind.id)}</span> {escape(ind.name)}</h3><p '
+        f'class="meta">{escape(" · ".join(meta))}</p>'
         f'<dl class="facts">{dl}</dl>{reason}</div><figure>{chart}</figure></article>'
     )

@@ -20,7 +20,8 @@ def render_markdown(data: ReportData) -> str:
     lines = [
         f"# {w['report']} {data.year}",
         "",
-        f"{md_escape(header.entity or '')} · {md_escape(header.title)} · {md_escape(scope_text(w, data))}",
+        f"{md_escape(header.entity or '')} · {md_escape(header.title)} · "
+        f"{md_escape(scope_text(w, data))}",
         "",
     ]
     lines += _summary(w, data)

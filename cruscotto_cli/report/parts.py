@@ -41,7 +41,8 @@ def score_table(w: Words, first: str, scores: tuple[Score, ...], link: bool = Fa
             escape(counts_text(w, s)),
         ]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = f"<tr><th>{escape(first)}</th><th>{escape(w['score'])}</th><th>{escape(w['band'])}</th><th>{escape(w['counts'])}</th></tr>"
+    titles = (first, w["score"], w["band"], w["counts"])
+    head = "<tr>" + "".join(f"<th>{escape(t)}</th>" for t in titles) + "</tr>"
     return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
@@ -94,12 +95,18 @@ def methodology(w: Words, data: ReportData) -> str:
 
 
 def made_from(w: Words, data: ReportData) -> str:
-    made = f"{w['tool']}: cruscotto {data.version} · {w['generated']} {w.date(data.date)} · {scope_text(w, data)}"
+    made = (
+        f"{w['tool']}: cruscotto {data.version} · {w['generated']} {w.date(data.date)} · "
+        f"{scope_text(w, data)}"
+    )
     facts = f"<p>{escape(made)}</p>"
     rows = [
         [f"<code>{escape(d.path)}</code>", f'<span class="digest">{d.sha256}</span>']
         for d in data.digests
     ]
     inner = facts + (table([escape(w["file"]), "SHA-256"], rows) if rows else "")
-    footer = f"<footer>{escape(data.plan.header.entity or '')} · {escape(data.plan.header.title)} · {escape(w['report'])} {data.year}</footer>"
+    footer = (
+        f"<footer>{escape(data.plan.header.entity or '')} · "
+        f"{escape(data.plan.header.title)} · {escape(w['report'])} {data.year}</footer>"
+    )
     return _section("origine", w["made_from"], inner) + footer

@@ -49,7 +49,8 @@ def withdrawn_rows(w: Words, data: ReportData) -> list[list[str]]:
 
 
 def source_rows(w: Words, data: ReportData) -> list[list[str]]:
-    """Each value of the report year: indicator, key, year, text as written, source, file:row, note."""
+    """Each value of the report year: indicator, key, year, text as written, source, file:row,
+    note."""
     return [
         [
             o.indicator.id,

@@ -1,1 +1,2 @@
-"""The plan through git: a plan at a revision (`git`), what changed (`diff`), a target's `history`."""
+"""The plan through git: a plan at a revision (`git`), what changed (`diff`), a target's
+`history`."""

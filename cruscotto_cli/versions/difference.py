@@ -76,7 +76,8 @@ class Judge:
     def __call__(
         self, difference: Difference, kinds: frozenset[StrEnum], loc: tuple[Any, ...] = ()
     ) -> Difference:
-        """The difference with its place, and the acts that back it (no act needed when `kinds` is empty)."""
+        """The difference with its place, and the acts that back it (no act needed when `kinds`
+        is empty)."""
         if not kinds:
             return self.place(replace(difference, needs_act=False), loc)
         acts = tuple(c for c in self.fresh if c.change in kinds)
@@ -88,7 +89,8 @@ class Judge:
         history = "its changes" if d.indicator else "the plan's changes (in plan.yaml)"
         example = EXAMPLE_ACT % min(kinds, key=_order).value
         return (
-            f'{self.owner}: {d.named} changed from "{d.old or "-"}" to "{d.new or "-"}" with no new entry in {history}; '
+            f'{self.owner}: {d.named} changed from "{d.old or "-"}" to "{d.new or "-"}" with no '
+            f"new entry in {history}; "
             f"add one of kind {names} with the act and its date, e.g. {example}"
         )
 
@@ -106,11 +108,15 @@ def _order(kind: StrEnum) -> int:
 def removed_entries(
     judge: Judge, indicator: str, old: Sequence[Act], new: Sequence[Act]
 ) -> list[Difference]:
-    """History entries of the base missing from the head: the history of an approved plan only grows."""
+    """History entries of the base missing from the head: the history of an approved plan only
+    grows."""
     found = []
     for change in (c for c in old if c not in new):
         entry = f"{change.change.value} by {change.act} of {change.date.isoformat()}"
-        problem = f"{judge.owner}: history entry ({entry}) was removed or edited: the history of an approved plan only grows"
+        problem = (
+            f"{judge.owner}: history entry ({entry}) was removed or edited: the history of "
+            "an approved plan only grows"
+        )
         found.append(
             judge.place(
                 Difference(indicator, "history", entry, None, problem=problem), ("changes",)

@@ -42,7 +42,8 @@ def repo_root(folder: Path) -> Path:
     done = git(start, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
         raise UsageError(
-            f"{folder}: not in a git repository: a revision can only be read from one (diff --against also takes a plan folder)"
+            f"{folder}: not in a git repository: a revision can only be read from one (diff "
+            "--against also takes a plan folder)"
         )
     return Path(done.stdout.decode(errors="surrogateescape").strip())
 
@@ -64,7 +65,8 @@ def commit_of(root: Path, revision: str) -> str:
     )
     if done.returncode != 0 or not revision.strip():
         raise UsageError(
-            f'revision "{revision}" not found in the git repository {root}; give a branch, tag or commit '
+            f'revision "{revision}" not found in the git repository {root}; give a branch, tag or '
+            "commit "
             "(in CI, fetch it first: git fetch origin main, or checkout with fetch-depth: 0)"
         )
     return done.stdout.decode().strip()
@@ -80,7 +82,8 @@ def load_base(against: str, plan_folder: Path) -> Plan:
 
 
 def load_at(root: Path, commit: str, inside: str, label: str) -> Plan:
-    """The plan folder `inside` as it is at `commit`; InputError (places named `label:path`) when invalid."""
+    """The plan folder `inside` as it is at `commit`; InputError (places named `label:path`) when
+    invalid."""
     blobs = _plan_blobs(root, commit, inside)
     if not blobs:
         raise UsageError(f'{label}:{inside}: no plan files (*.yaml) there at revision "{label}"')

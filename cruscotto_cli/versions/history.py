@@ -49,7 +49,8 @@ class Story:
 
 
 def commits(root: Path, inside: str, max_commits: int) -> list[Commit]:
-    """The commits that touched the plan folder, oldest first, at most `max_commits` (the latest)."""
+    """The commits that touched the plan folder, oldest first, at most `max_commits` (the
+    latest)."""
     spec = "." if inside == "." else f"{inside}/"
     done = git(
         root,
@@ -92,7 +93,8 @@ def story(
         previous = current
     if not seen:
         raise UsageError(
-            f'indicator "{indicator_id}" is in none of the {len(found)} commits that touched {inside}/ (see --max-commits)'
+            f'indicator "{indicator_id}" is in none of the {len(found)} commits that touched '
+            f"{inside}/ (see --max-commits)"
         )
     return Story(indicator_id, inside, tuple(steps), len(found), truncated)
 
@@ -100,7 +102,8 @@ def story(
 def _step(
     root: Path, inside: str, indicator_id: str, commit: Commit, previous: Indicator | None
 ) -> tuple[Step | None, Indicator | None]:
-    """This commit's step (None when the indicator did not change) and the indicator as it is there."""
+    """This commit's step (None when the indicator did not change) and the indicator as it is
+    there."""
     try:
         placed = load_at(root, commit.sha, inside, commit.short).indicator(indicator_id)
     except (InputError, UsageError) as exc:
