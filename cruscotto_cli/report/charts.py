@@ -1,7 +1,9 @@
-"""Inline SVG charts drawn by hand: an indicator's targets against its actuals, and score bars.
+"""Inline SVG charts drawn by hand: an indicator's targets against its actuals, and their legend.
 
 Readable without colour: actuals are bars with their value written above, targets are dashed
-lines with diamond markers, a missed year's bar is hatched, and the report year's label is bold.
+lines with diamond markers, a missed year's bar is hatched, and the report year's label is bold
+and underlined. Every look is a presentation attribute (see `svg`), so a PDF shows what a browser
+shows.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from html import escape
 from cruscotto_cli.evaluate import Outcome, Status
 from cruscotto_cli.plan.targets import Baseline, Range, Threshold
 from cruscotto_cli.render.words import Words
+from cruscotto_cli.report import palette as ink
+from cruscotto_cli.report.svg import Look, attributes, line, num, rect, text
 
 WIDTH, HEIGHT = 300, 132
 TOP, SIDE = 8, 8
@@ -29,13 +33,16 @@ SYMBOLS = {
     Status.INVALID: "!",
     Status.NOT_COLLECTED: "…",
 }
-
-
-def _f(x: float) -> str:
-    """Coordinates with one decimal, so the same data always gives the same bytes."""
-    text = f"{x + 0.0:.1f}"
-    text = text[:-2] if text.endswith(".0") else text
-    return "0" if text == "-0" else text
+TARGET_LINE: Look = {
+    "fill": "none",
+    "stroke": ink.INK,
+    "stroke_width": 1.2,
+    "stroke_dasharray": "4 3",
+}
+DIAMOND: Look = {"fill": ink.WHITE, "stroke": ink.INK, "stroke_width": 1.2}
+NOW_BAR: Look = {"fill": ink.BRAND, "stroke": ink.BRAND, "stroke_width": 0.8}
+PAST_BAR: Look = {"fill": ink.PAST_BAR, "stroke": ink.PAST_EDGE, "stroke_width": 0.8}
+MISSED_EDGE: Look = {"stroke": ink.STATUS[Status.NOT_MET], "stroke_width": 1.2}
 
 
 def _numeric(o: Outcome) -> Decimal | None:
@@ -69,20 +76,18 @@ def indicator_chart(w: Words, series: Sequence[Outcome], year: int, key: str) ->
 def _frame(w: Words, points: Sequence[Outcome], body: list[str]) -> str:
     ind = points[0].indicator
     label = f"{ind.id}: " + "; ".join(_describe(w, o) for o in points)
+    size = attributes(viewBox=f"0 0 {WIDTH} {HEIGHT}", width=WIDTH, height=HEIGHT, role="img")
+    look = attributes(aria_label=label, font_family=ink.FONTS)
     return (
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
-        'role="img" '
-        f'aria-label="{escape(label)}"><title>{escape(label)}</title>' + "".join(body) + "</svg>"
+        f'<svg class="chart"{size}{look}><title>{escape(label)}</title>' + "".join(body) + "</svg>"
     )
 
 
 def _describe(w: Words, o: Outcome) -> str:
     target = o.target.text if o.target else w["no_target"].lower()
     actual = w.value(o.actual, o.indicator.unit) or "—"
-    return (
-        f"{o.year} {w['target'].lower()} {target}, {w['actual'].lower()} {actual} "
-        f"({w[o.status.value].lower()})"
-    )
+    status = w[o.status.value].lower()
+    return f"{o.year} {w['target'].lower()} {target}, {w['actual'].lower()} {actual} ({status})"
 
 
 def _scale(numbers: list[float]) -> tuple[float, float]:
@@ -93,6 +98,15 @@ def _scale(numbers: list[float]) -> tuple[float, float]:
     return (lo - pad if lo < 0 else lo), hi + pad
 
 
+def hatch_pattern(name: str) -> str:
+    """Red diagonal hatching on white: a missed year's bar, told apart without colour too."""
+    tile = attributes(
+        id=name, width=5, height=5, patternUnits="userSpaceOnUse", patternTransform="rotate(45)"
+    )
+    stripe = line(0, 0, 0, 5, stroke=ink.STATUS[Status.NOT_MET], stroke_width=2)
+    return f"<defs><pattern{tile}>{rect(0, 0, 5, 5, fill=ink.WHITE)}{stripe}</pattern></defs>"
+
+
 def _bars(w: Words, points: Sequence[Outcome], year: int, key: str, numbers: list[float]) -> str:
     lo, hi = _scale(numbers)
     slot = (WIDTH - 2 * SIDE) / len(points)
@@ -101,17 +115,10 @@ def _bars(w: Words, points: Sequence[Outcome], year: int, key: str, numbers: lis
         return TOP + (hi - v) / (hi - lo) * (PLOT_BOTTOM - TOP)
 
     hatch = "h-" + "".join(c if c.isalnum() else "-" for c in key)
-    body = [
-        f'<defs><pattern id="{hatch}" width="5" height="5" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)">'
-        '<rect width="5" height="5" fill="#fff"/><line x1="0" y1="0" x2="0" y2="5" '
-        'class="hatch"/></pattern></defs>',
-    ]
+    body = [hatch_pattern(hatch)]
     for i, o in enumerate(points):
         body += _column(w, o, SIDE + slot * i, slot, y, hatch, year)
-    body.append(
-        f'<line x1="{SIDE}" x2="{WIDTH - SIDE}" y1="{_f(y(0))}" y2="{_f(y(0))}" class="axis"/>'
-    )
+    body.append(line(SIDE, y(0), WIDTH - SIDE, y(0), stroke=ink.AXIS, stroke_width=1))
     body.append(_target_line(points, slot, y))
     return _frame(w, points, body)
 
@@ -119,39 +126,46 @@ def _bars(w: Words, points: Sequence[Outcome], year: int, key: str, numbers: lis
 def _column(
     w: Words, o: Outcome, x0: float, slot: float, y: Scale, hatch: str, year: int
 ) -> list[str]:
-    cx, bar, now = x0 + slot / 2, slot * 0.46, " now" if o.year == year else ""
-    parts = _labels(w, o, cx, now, year)
+    cx, bar = x0 + slot / 2, slot * 0.46
+    parts = _labels(w, o, cx, slot, year)
     if isinstance(o.target, Range):
         top, low = y(float(o.target.high)), y(float(o.target.low))
-        parts.append(
-            f'<rect x="{_f(cx - slot * 0.4)}" y="{_f(top)}" width="{_f(slot * 0.8)}" '
-            f'height="{_f(low - top)}" class="range"/>'
-        )
+        look: Look = {"fill": ink.RANGE, "stroke": ink.INK, "stroke_dasharray": "3 2"}
+        parts.append(rect(cx - slot * 0.4, top, slot * 0.8, low - top, **look))
     value = _numeric(o)
     if value is not None:
         top, zero = sorted((y(float(value)), y(0)))
-        # A missed year is hatched (the pattern as an attribute, which CSS classes do not override).
-        look = (
-            f'class="miss" fill="url(#{hatch})"'
-            if o.status is Status.NOT_MET
-            else f'class="bar {o.status.value}{now}"'
-        )
         parts.append(
-            f'<rect x="{_f(cx - bar / 2)}" y="{_f(top)}" width="{_f(bar)}" '
-            f'height="{_f(max(zero - top, 0.8))}" {look}/>'
+            rect(cx - bar / 2, top, bar, max(zero - top, 0.8), **_bar_look(o, hatch, year))
         )
     return parts
 
 
-def _labels(w: Words, o: Outcome, cx: float, now: str, year: int) -> list[str]:
-    """Under the plot, as in a small table: the value (or the status symbol), the target, the
-    year."""
+def _bar_look(o: Outcome, hatch: str, year: int) -> Look:
+    if o.status is Status.NOT_MET:  # hatched: the pattern is an attribute, as every other look
+        return {"fill": f"url(#{hatch})", **MISSED_EDGE}
+    return NOW_BAR if o.year == year else PAST_BAR
+
+
+def _labels(w: Words, o: Outcome, cx: float, slot: float, year: int) -> list[str]:
+    """Under the plot, as in a small table: the value (or the status symbol), target, year."""
     value = w.value(o.actual, o.indicator.unit)
     shown = value or ("" if o.year > year and o.status in _PENDING else SYMBOLS[o.status])
+    room = slot * 0.94
     return [
-        f'<text x="{_f(cx)}" y="{HEIGHT - 29}" class="val{now}">{escape(shown)}</text>',
-        f'<text x="{_f(cx)}" y="{HEIGHT - 18}" class="tgt">{escape(_target_text(w, o))}</text>',
-        f'<text x="{_f(cx)}" y="{HEIGHT - 5}" class="year{now}">{o.year}</text>',
+        text(cx, HEIGHT - 29, shown, 9, ink.INK, room, bold=True),
+        text(cx, HEIGHT - 18, _target_text(w, o), 8, ink.MUTED, room),
+        *_year(o.year, cx, HEIGHT - 5, o.year == year),
+    ]
+
+
+def _year(shown: int, cx: float, base: float, now: bool) -> list[str]:
+    """The year under a column; the report year bold and underlined by a drawn line."""
+    if not now:
+        return [text(cx, base, str(shown), 9, ink.MUTED, 40)]
+    return [
+        text(cx, base, str(shown), 9, ink.INK, 40, bold=True),
+        line(cx - 12, base + 2, cx + 12, base + 2, stroke=ink.INK, stroke_width=0.8),
     ]
 
 
@@ -169,63 +183,60 @@ def _target_line(points: Sequence[Outcome], slot: float, y: Scale) -> str:
     ]
     if not marks:
         return ""
-    line = " ".join(f"{_f(x)},{_f(v)}" for x, v in marks)
-    diamonds = "".join(
-        f'<path d="M{_f(x)} {_f(v - 4)} l4 4 l-4 4 l-4 -4 z" class="tmark"/>' for x, v in marks
+    spots = " ".join(f"{num(x)},{num(v)}" for x, v in marks)
+    return f"<polyline{attributes(points=spots, **TARGET_LINE)}/>" + "".join(
+        _diamond(x, v) for x, v in marks
     )
-    return f'<polyline points="{line}" class="tline"/>{diamonds}'
+
+
+def _diamond(x: float, y: float) -> str:
+    return f"<path{attributes(d=f'M{num(x)} {num(y - 4)} l4 4 l-4 4 l-4 -4 z', **DIAMOND)}/>"
 
 
 def _strip(w: Words, points: Sequence[Outcome], year: int) -> str:
-    """Levels and yes/no: each year's value written out with its status symbol."""
+    """Levels and yes/no: a tile per year, tinted by its status, with its symbol and value."""
     slot = (WIDTH - 2 * SIDE) / len(points)
     body: list[str] = []
     for i, o in enumerate(points):
-        cx, now = SIDE + slot * (i + 0.5), " now" if o.year == year else ""
-        symbol = "" if o.year > year and o.status in _PENDING else SYMBOLS[o.status]
-        body += [
-            f'<rect x="{_f(cx - slot * 0.45)}" y="{TOP}" width="{_f(slot * 0.9)}" '
-            f'height="{HEIGHT - TOP - 22}" rx="4" class="cell {o.status.value}{now}"/>',
-            f'<text x="{_f(cx)}" y="{TOP + 30}" class="sym {o.status.value}">{symbol}</text>',
-            f'<text x="{_f(cx)}" y="{TOP + 56}" '
-            f'class="val{now}">{escape(w.value(o.actual, o.indicator.unit) or "—")}</text>',
-            f'<text x="{_f(cx)}" y="{TOP + 80}" class="tgt">{escape(_target_text(w, o))}</text>',
-            f'<text x="{_f(cx)}" y="{HEIGHT - 6}" class="year{now}">{o.year}</text>',
-        ]
+        body += _tile(w, o, SIDE + slot * (i + 0.5), slot, year)
     return _frame(w, points, body)
 
 
-def score_bar(w: Words, score: Decimal | None, label: str) -> str:
-    """A horizontal bar of a score (0..1) with a tick at 100%, its value written beside it."""
-    if score is None:
-        return ""
-    width = 160 * min(float(score), 1.0)
-    text = escape(w.percent(score))
-    return (
-        '<svg class="scorebar" viewBox="0 0 220 14" width="220" height="14" role="img" '
-        f'aria-label="{escape(label)}: {text}">'
-        '<rect x="0" y="2" width="160" height="10" class="track"/><rect x="0" y="2" '
-        f'width="{_f(width)}" height="10" class="fill"/>'
-        f'<text x="166" y="11" class="pct">{text}</text></svg>'
+def _tile(w: Words, o: Outcome, cx: float, slot: float, year: int) -> list[str]:
+    ahead = o.year > year and o.status in _PENDING  # a future year: nothing to say yet
+    edge: Look = (
+        {"stroke": ink.INK, "stroke_width": 1.5}
+        if o.year == year
+        else {"stroke": ink.LINE, "stroke_width": 1}
     )
+    fill = ink.SOFT if ahead else ink.TINT[o.status]
+    room = slot * 0.84
+    return [
+        rect(cx - slot * 0.45, TOP, slot * 0.9, HEIGHT - TOP - 22, rx=4, fill=fill, **edge),
+        text(
+            cx,
+            TOP + 30,
+            "" if ahead else SYMBOLS[o.status],
+            14,
+            ink.STATUS[o.status],
+            room,
+            bold=True,
+        ),
+        text(cx, TOP + 56, w.value(o.actual, o.indicator.unit) or "—", 9, ink.INK, room, bold=True),
+        text(cx, TOP + 80, _target_text(w, o), 8, ink.MUTED, room),
+        *_year(o.year, cx, HEIGHT - 6, o.year == year),
+    ]
 
 
 def legend(w: Words) -> str:
-    """The key to the charts, drawn with the same shapes."""
-    bar = (
-        '<svg width="14" height="14" aria-hidden="true"><rect x="2" y="2" width="10" '
-        'height="12" class="bar now"/></svg>'
-    )
-    missed = (
-        '<svg width="14" height="14" aria-hidden="true"><defs><pattern id="h-legend" width="5" '
-        'height="5" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff"/><line x1="0" '
-        'y1="0" x2="0" y2="5" class="hatch"/></pattern></defs>'
-        '<rect x="2" y="2" width="10" height="12" class="miss" fill="url(#h-legend)"/></svg>'
-    )
+    """The key to the charts, drawn with the same shapes and attributes."""
+    small = attributes(width=14, height=14, aria_hidden="true")
+    bar = f"<svg{small}>{rect(2, 2, 10, 12, **NOW_BAR)}</svg>"
+    hatched = rect(2, 2, 10, 12, fill="url(#h-legend)", **MISSED_EDGE)
+    missed = f"<svg{small}>{hatch_pattern('h-legend')}{hatched}</svg>"
+    dashes = f"<polyline{attributes(points='1,7 29,7', **TARGET_LINE)}/>"
     target = (
-        '<svg width="30" height="14" aria-hidden="true"><polyline points="1,7 29,7" class="tline"/>'
-        '<path d="M15 3 l4 4 l-4 4 l-4 -4 z" class="tmark"/></svg>'
+        f"<svg{attributes(width=30, height=14, aria_hidden='true')}>{dashes}{_diamond(15, 7)}</svg>"
     )
     items = [(bar, w["legend_actual"]), (missed, w["legend_missed"]), (target, w["legend_target"])]
     items += [
@@ -234,6 +245,6 @@ def legend(w: Words) -> str:
     ]
     return (
         '<div class="legend">'
-        + "".join(f"<span>{svg}{escape(text)}</span>" for svg, text in items)
+        + "".join(f"<span>{svg}{escape(label)}</span>" for svg, label in items)
         + "</div>"
     )

@@ -1,11 +1,14 @@
-"""The report's one stylesheet, inlined: screen and A4 print, no web fonts, no network."""
+"""The report's one stylesheet, inlined: screen and A4 print, no web fonts, no network.
 
-CSS = """
-:root { --ink: #1d2733; --muted: #5b6673; --line: #d5dbe2; --soft: #f3f5f8; --brand: #1f4e79;
-  --met: #1b7f3b; --not_met: #b3261e; --baseline: #1f6f8b; --missing: #a05a00; --no_target: #6b7280;
-  --withdrawn: #6b7280; --invalid: #7b3fa0; }
+The charts carry their own looks as SVG attributes (see `svg`); this styles the page around them.
+In print: a cover, the contents with page numbers, areas flowing on, page numbers in the footer.
+"""
+
+from cruscotto_cli.report.palette import FONTS, MUTED, css_variables
+
+_PAGE = """
 * { box-sizing: border-box; }
-html { font-family: "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+html { font-family: FONTS;
   font-size: 10.5pt; color: var(--ink); background: #fff; line-height: 1.4; }
 body { margin: 0 auto; max-width: 1040px; padding: 28px 32px 48px; }
 h1 { font-size: 22pt; margin: 0 0 2px; color: var(--brand); letter-spacing: -0.01em; }
@@ -13,13 +16,16 @@ h2 { font-size: 15pt; color: var(--brand); border-bottom: 2px solid var(--brand)
 h3 { font-size: 10.5pt; margin: 0 0 3px; font-weight: 600; }
 p { margin: 0 0 8px; }
 a { color: var(--brand); text-decoration: none; }
-.masthead { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 1px solid var(--line); padding-bottom: 10px; }
+.cover { border-bottom: 1px solid var(--line); padding-bottom: 10px; }
+.cover p { margin: 0; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 8.5pt; color: var(--muted); margin-bottom: 4px; }
 .subtitle { color: var(--muted); font-size: 11pt; }
-.stamp { text-align: right; color: var(--muted); font-size: 9pt; }
+.cover-scope { font-weight: 600; margin-top: 4px; }
+.stamp { color: var(--muted); font-size: 9pt; margin-top: 6px; }
 .notice { border: 1.5px solid var(--missing); background: #fff7ea; padding: 8px 12px; margin: 14px 0; border-radius: 4px; font-weight: 600; }
-.toc { font-size: 9pt; color: var(--muted); margin: 10px 0 0; }
-.toc a { margin-right: 12px; white-space: nowrap; }
+.toc h2 { font-size: 11pt; border: none; margin: 14px 0 4px; padding: 0; }
+.toc ol { list-style: none; margin: 0; padding: 0; columns: 2; column-gap: 28px; font-size: 9pt; }
+.toc li { break-inside: avoid; margin: 0 0 2px; }
 .kpis { display: flex; gap: 16px; align-items: stretch; margin: 16px 0 8px; }
 .score { border: 1px solid var(--line); border-radius: 6px; padding: 12px 18px; min-width: 210px; background: var(--soft); }
 .score .big { font-size: 28pt; font-weight: 700; color: var(--brand); line-height: 1.1; }
@@ -53,41 +59,33 @@ code, .digest { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size:
 .reason { font-size: 8.5pt; color: var(--muted); font-style: italic; margin: 6px 0 0; }
 figure { margin: 0; flex: none; }
 svg.chart { display: block; }
-svg text { font-family: inherit; }
-.axis { stroke: #8a94a0; stroke-width: 1; }
-.year { font-size: 9px; fill: var(--muted); text-anchor: middle; }
-.year.now { font-weight: 700; fill: var(--ink); text-decoration: underline; }
-.val { font-size: 9px; fill: var(--ink); text-anchor: middle; font-weight: 600; }
-.tgt { font-size: 8px; fill: var(--muted); text-anchor: middle; }
-.sym { font-size: 14px; text-anchor: middle; font-weight: 700; }
-.gap { font-size: 11px; text-anchor: middle; fill: var(--missing); font-weight: 700; }
-.bar { fill: #9db4cc; stroke: #4a6a8a; stroke-width: .8; }
-.bar.now { fill: var(--brand); stroke: var(--brand); }
-.miss { stroke: var(--not_met); stroke-width: 1.2; }
-.bar.met.now { fill: var(--brand); }
-.hatch { stroke: var(--not_met); stroke-width: 2; }
-.tline { fill: none; stroke: var(--ink); stroke-width: 1.2; stroke-dasharray: 4 3; }
-.tmark { fill: #fff; stroke: var(--ink); stroke-width: 1.2; }
-.range { fill: #e8edf3; stroke: var(--ink); stroke-dasharray: 3 2; }
-.cell { fill: var(--soft); stroke: var(--line); }
-.cell.now { stroke: var(--ink); stroke-width: 1.5; }
-.sym.met { fill: var(--met); } .sym.not_met { fill: var(--not_met); }
-.track { fill: var(--soft); stroke: var(--line); }
-.fill { fill: var(--brand); }
-.pct { font-size: 10px; font-weight: 600; fill: var(--ink); }
 .legend { display: flex; gap: 18px; flex-wrap: wrap; align-items: center; font-size: 9pt; color: var(--muted); margin: 6px 0 12px; }
 .legend svg { vertical-align: middle; margin-right: 4px; }
 .method p { max-width: 78ch; }
 footer { margin-top: 28px; border-top: 1px solid var(--line); padding-top: 8px; color: var(--muted); font-size: 8.5pt; }
-@page { size: A4; margin: 14mm 12mm 16mm; }
+@page { size: A4; margin: 14mm 12mm 16mm;
+  @bottom-left { content: string(report) " · " string(plan); font-size: 8pt; color: MUTED; }
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: MUTED; } }
+@page :first { @bottom-left { content: none; } @bottom-right { content: none; } }
 @media print {
   html { font-size: 9.5pt; }
   body { max-width: none; padding: 0; }
-  .toc { display: none; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  section.area, section.part { break-before: page; page-break-before: always; }
+  .cover { border: none; padding: 62mm 0 0; break-after: page; page-break-after: always; }
+  .cover .kicker { font-size: 12pt; }
+  .cover h1 { font-size: 30pt; string-set: report content(); }
+  .cover .subtitle { font-size: 15pt; margin-top: 6px; string-set: plan content(); }
+  .cover-scope { font-size: 12pt; margin-top: 14px; }
+  .cover .stamp { margin-top: 40mm; }
+  .toc { break-after: page; page-break-after: always; }
+  .toc h2 { font-size: 15pt; border-bottom: 2px solid var(--brand); padding-bottom: 3px; margin: 0 0 12px; }
+  .toc ol { columns: 1; font-size: 10.5pt; }
+  .toc li { margin: 0 0 5px; }
+  .toc a::after { content: leader(".") target-counter(attr(href), page); }
+  h2, .area-head, .area > .meta { break-after: avoid; page-break-after: avoid; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
+
+CSS = "\n" + css_variables() + _PAGE.replace("FONTS", FONTS).replace("MUTED", MUTED)

@@ -18,7 +18,8 @@ def render_html(data: ReportData) -> str:
     w = Words(data.plan.language)
     title = f"{w['report']} {data.year}"
     body = [
-        _masthead(w, data, title),
+        _cover(w, data, title),
+        _contents(w, data),
         _summary(w, data),
         *(_area(w, data, area) for area in data.evaluation.areas),
         parts.offices(w, data),
@@ -37,28 +38,28 @@ def render_html(data: ReportData) -> str:
     )
 
 
-def _masthead(w: Words, data: ReportData, title: str) -> str:
+def _cover(w: Words, data: ReportData, title: str) -> str:
+    """The first page: the entity, the report's year, the plan, the scope when filtered."""
     header = data.plan.header
-    toc = [
-        ("sintesi", w["summary"]),
-        *((f"area-{a.key}", f"{w['area']} {a.key}") for a in data.evaluation.areas),
-    ]
-    toc += [
-        ("uffici", w["offices"]),
-        ("storia", w["history"]),
-        ("fonti", w["sources"]),
-        ("metodo", w["methodology"]),
-        ("origine", w["made_from"]),
-    ]
-    links = " ".join(f'<a href="#{escape(i)}">{escape(t)}</a>' for i, t in toc)
+    scope = f'<p class="cover-scope">{escape(scope_text(w, data))}</p>' if data.scope else ""
+    stamp = f"{w['generated']} {w.date(data.date)} · cruscotto {data.version}"
     return (
-        '<header class="masthead"><div><div '
-        f'class="kicker">{escape(header.entity or "")}</div><h1>{escape(title)}</h1>'
-        f'<div class="subtitle">{escape(header.title)} · {escape(scope_text(w, data))}</div></div>'
-        f'<div class="stamp">{escape(w["generated"])} {escape(w.date(data.date))}<br>cruscotto '
-        f"{escape(data.version)}</div></header>"
-        f'<nav class="toc">{links}</nav>'
+        f'<header class="cover"><p class="kicker">{escape(header.entity or "")}</p>'
+        f'<h1>{escape(title)}</h1><p class="subtitle">{escape(header.title)}</p>{scope}'
+        f'<p class="stamp">{escape(stamp)}</p></header>'
     )
+
+
+def _contents(w: Words, data: ReportData) -> str:
+    """The table of contents: links on screen, page numbers in print (CSS target-counter)."""
+    entries = [("sintesi", f"{w['summary']} {data.year}")]
+    entries += [(f"area-{a.key}", f"{w['area']} {a.key}. {a.title}") for a in data.evaluation.areas]
+    entries += [("uffici", w["offices"]), ("storia", w["history"])]
+    entries += [("fonti", f"{w['sources']} ({data.year})"), ("metodo", w["methodology"])]
+    entries += [("origine", w["made_from"])]
+    items = "".join(f'<li><a href="#{escape(i)}">{escape(t)}</a></li>' for i, t in entries)
+    heading = f'<h2 id="indice">{escape(w["contents"])}</h2>'
+    return f'<nav class="toc" aria-labelledby="indice">{heading}<ol>{items}</ol></nav>'
 
 
 def badge(w: Words, status: Status) -> str:

@@ -7,9 +7,9 @@ from html import escape
 
 from cruscotto_cli.evaluate import Score
 from cruscotto_cli.render.words import Words, counts_text
-from cruscotto_cli.report.charts import score_bar
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.rows import change_rows, source_rows, withdrawn_rows
+from cruscotto_cli.report.scorebar import score_bar
 from cruscotto_cli.report.texts import methodology as method_paragraphs
 from cruscotto_cli.report.texts import scope_text
 
