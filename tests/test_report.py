@@ -142,6 +142,29 @@ def test_the_html_has_every_part_the_issue_asks_for(html_2024: str) -> None:
     assert "Generato il 31/03/2025" in html_2024
 
 
+def test_the_charts_look_comes_from_attributes_not_classes(html_2024: str) -> None:
+    charts = re.findall(r"<svg class=\"(?:chart|scorebar)\".*?</svg>", html_2024)
+    assert charts
+    for chart in charts:
+        assert re.findall(r"<(?:rect|line|path|polyline|text)\b[^>]*\bclass=", chart) == []
+    assert "stroke-dasharray=\"4 3\"" in html_2024  # the target line's dash
+    for rule in ("fill:", "stroke:", "text-anchor:"):
+        assert rule not in html_2024.split("</style>")[0], rule
+
+
+def test_the_cover_states_the_scope_of_a_filtered_report(repo_root: Path) -> None:
+    result = run("report", "2024", "-o", "-", "-f", "html", "--area", "12", "--date", DATE)
+    assert result.exit_code == 0, result.output
+    assert '<p class="subtitle">Cruscotto strategico 2022-2026</p><p class="cover-scope">Ambito: area 12</p>' in result.stdout
+    assert '<li><a href="#area-12">Area 12. Valorizzazione del capitale umano e dei livelli di benessere organizzativo</a></li>' in result.stdout
+    assert 'href="#area-1"' not in result.stdout
+
+
+def test_the_cover_of_the_whole_plan_names_no_scope(html_2024: str) -> None:
+    assert '<p class="kicker">Camera di Commercio</p><h1>Relazione sulla performance 2024</h1>' in html_2024
+    assert "cover-scope" not in html_2024.split("</style>")[1]
+
+
 def test_user_text_is_escaped(html_2024: str) -> None:
     assert "ITP &lt; -13" in html_2024
     assert "ITP < -13" not in html_2024
