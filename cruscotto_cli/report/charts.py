@@ -1,4 +1,4 @@
-"""Inline SVG charts drawn by hand: an indicator's targets against its actuals, and their legend.
+"""Inline SVG charts drawn by hand: an indicator's targets against its actuals, year by year.
 
 Readable without colour: actuals are bars with their value written above, targets are dashed
 lines with diamond markers, a missed year's bar is hatched, and the report year's label is bold
@@ -16,6 +16,17 @@ from cruscotto_cli.evaluate import Outcome, Status
 from cruscotto_cli.plan.targets import Baseline, Range, Threshold
 from cruscotto_cli.render.words import Words
 from cruscotto_cli.report import palette as ink
+from cruscotto_cli.report.looks import (
+    EDGE,
+    MISSED_EDGE,
+    NOW_BAR,
+    NOW_EDGE,
+    PAST_BAR,
+    SYMBOLS,
+    TARGET_LINE,
+    diamond,
+    hatch_pattern,
+)
 from cruscotto_cli.report.svg import Look, attributes, line, num, rect, text
 
 WIDTH, HEIGHT = 300, 132
@@ -23,26 +34,6 @@ TOP, SIDE = 8, 8
 PLOT_BOTTOM = HEIGHT - 42  # below it: a row of values, a row of targets, the years
 Scale = Callable[[float], float]
 _PENDING = (Status.MISSING, Status.NOT_COLLECTED)  # a later year's: left blank in the charts
-SYMBOLS = {
-    Status.MET: "✓",
-    Status.NOT_MET: "✗",
-    Status.BASELINE: "◦",
-    Status.MISSING: "?",
-    Status.NO_TARGET: "–",
-    Status.WITHDRAWN: "⊘",
-    Status.INVALID: "!",
-    Status.NOT_COLLECTED: "…",
-}
-TARGET_LINE: Look = {
-    "fill": "none",
-    "stroke": ink.INK,
-    "stroke_width": 1.2,
-    "stroke_dasharray": "4 3",
-}
-DIAMOND: Look = {"fill": ink.WHITE, "stroke": ink.INK, "stroke_width": 1.2}
-NOW_BAR: Look = {"fill": ink.BRAND, "stroke": ink.BRAND, "stroke_width": 0.8}
-PAST_BAR: Look = {"fill": ink.PAST_BAR, "stroke": ink.PAST_EDGE, "stroke_width": 0.8}
-MISSED_EDGE: Look = {"stroke": ink.STATUS[Status.NOT_MET], "stroke_width": 1.2}
 
 
 def _numeric(o: Outcome) -> Decimal | None:
@@ -96,15 +87,6 @@ def _scale(numbers: list[float]) -> tuple[float, float]:
         hi = lo + 1
     pad = (hi - lo) * 0.05
     return (lo - pad if lo < 0 else lo), hi + pad
-
-
-def hatch_pattern(name: str) -> str:
-    """Red diagonal hatching on white: a missed year's bar, told apart without colour too."""
-    tile = attributes(
-        id=name, width=5, height=5, patternUnits="userSpaceOnUse", patternTransform="rotate(45)"
-    )
-    stripe = line(0, 0, 0, 5, stroke=ink.STATUS[Status.NOT_MET], stroke_width=2)
-    return f"<defs><pattern{tile}>{rect(0, 0, 5, 5, fill=ink.WHITE)}{stripe}</pattern></defs>"
 
 
 def _bars(w: Words, points: Sequence[Outcome], year: int, key: str, numbers: list[float]) -> str:
@@ -184,13 +166,8 @@ def _target_line(points: Sequence[Outcome], slot: float, y: Scale) -> str:
     if not marks:
         return ""
     spots = " ".join(f"{num(x)},{num(v)}" for x, v in marks)
-    return f"<polyline{attributes(points=spots, **TARGET_LINE)}/>" + "".join(
-        _diamond(x, v) for x, v in marks
-    )
-
-
-def _diamond(x: float, y: float) -> str:
-    return f"<path{attributes(d=f'M{num(x)} {num(y - 4)} l4 4 l-4 4 l-4 -4 z', **DIAMOND)}/>"
+    diamonds = "".join(diamond(x, v) for x, v in marks)
+    return f"<polyline{attributes(points=spots, **TARGET_LINE)}/>{diamonds}"
 
 
 def _strip(w: Words, points: Sequence[Outcome], year: int) -> str:
@@ -204,47 +181,13 @@ def _strip(w: Words, points: Sequence[Outcome], year: int) -> str:
 
 def _tile(w: Words, o: Outcome, cx: float, slot: float, year: int) -> list[str]:
     ahead = o.year > year and o.status in _PENDING  # a future year: nothing to say yet
-    edge: Look = (
-        {"stroke": ink.INK, "stroke_width": 1.5}
-        if o.year == year
-        else {"stroke": ink.LINE, "stroke_width": 1}
-    )
-    fill = ink.SOFT if ahead else ink.TINT[o.status]
+    edge = NOW_EDGE if o.year == year else EDGE
+    fill, symbol = (ink.SOFT, "") if ahead else (ink.TINT[o.status], SYMBOLS[o.status])
     room = slot * 0.84
     return [
         rect(cx - slot * 0.45, TOP, slot * 0.9, HEIGHT - TOP - 22, rx=4, fill=fill, **edge),
-        text(
-            cx,
-            TOP + 30,
-            "" if ahead else SYMBOLS[o.status],
-            14,
-            ink.STATUS[o.status],
-            room,
-            bold=True,
-        ),
+        text(cx, TOP + 30, symbol, 14, ink.STATUS[o.status], room, bold=True),
         text(cx, TOP + 56, w.value(o.actual, o.indicator.unit) or "—", 9, ink.INK, room, bold=True),
         text(cx, TOP + 80, _target_text(w, o), 8, ink.MUTED, room),
         *_year(o.year, cx, HEIGHT - 6, o.year == year),
     ]
-
-
-def legend(w: Words) -> str:
-    """The key to the charts, drawn with the same shapes and attributes."""
-    small = attributes(width=14, height=14, aria_hidden="true")
-    bar = f"<svg{small}>{rect(2, 2, 10, 12, **NOW_BAR)}</svg>"
-    hatched = rect(2, 2, 10, 12, fill="url(#h-legend)", **MISSED_EDGE)
-    missed = f"<svg{small}>{hatch_pattern('h-legend')}{hatched}</svg>"
-    dashes = f"<polyline{attributes(points='1,7 29,7', **TARGET_LINE)}/>"
-    target = (
-        f"<svg{attributes(width=30, height=14, aria_hidden='true')}>{dashes}{_diamond(15, 7)}</svg>"
-    )
-    items = [(bar, w["legend_actual"]), (missed, w["legend_missed"]), (target, w["legend_target"])]
-    items += [
-        ("", " ".join(f"{SYMBOLS[s]} {w[s.value].lower()}" for s in Status)),
-        ("", w["legend_rows"]),
-    ]
-    return (
-        '<div class="legend">'
-        + "".join(f"<span>{svg}{escape(label)}</span>" for svg, label in items)
-        + "</div>"
-    )

@@ -7,9 +7,10 @@ from html import escape
 from cruscotto_cli.evaluate import Outcome, Score, Status
 from cruscotto_cli.render.words import Words, counts_text
 from cruscotto_cli.report import parts
-from cruscotto_cli.report.charts import SYMBOLS, indicator_chart, legend
+from cruscotto_cli.report.charts import indicator_chart
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.css import CSS
+from cruscotto_cli.report.looks import SYMBOLS, legend
 from cruscotto_cli.report.texts import scope_text
 
 

@@ -8,8 +8,9 @@ from cruscotto_cli.evaluate import Outcome, Score, Status
 from cruscotto_cli.render.markdown import escape as md_escape
 from cruscotto_cli.render.markdown import table as markdown_table
 from cruscotto_cli.render.words import Words, counts_text
-from cruscotto_cli.report.charts import SYMBOLS, with_data
+from cruscotto_cli.report.charts import with_data
 from cruscotto_cli.report.content import ReportData
+from cruscotto_cli.report.looks import SYMBOLS
 from cruscotto_cli.report.rows import change_rows, source_rows, withdrawn_rows
 from cruscotto_cli.report.texts import methodology, scope_text
 
