@@ -147,7 +147,7 @@ def test_the_charts_look_comes_from_attributes_not_classes(html_2024: str) -> No
     assert charts
     for chart in charts:
         assert re.findall(r"<(?:rect|line|path|polyline|text)\b[^>]*\bclass=", chart) == []
-    assert "stroke-dasharray=\"4 3\"" in html_2024  # the target line's dash
+    assert 'stroke-dasharray="4 3"' in html_2024  # the target line's dash
     for rule in ("fill:", "stroke:", "text-anchor:"):
         assert rule not in html_2024.split("</style>")[0], rule
 
@@ -155,13 +155,22 @@ def test_the_charts_look_comes_from_attributes_not_classes(html_2024: str) -> No
 def test_the_cover_states_the_scope_of_a_filtered_report(repo_root: Path) -> None:
     result = run("report", "2024", "-o", "-", "-f", "html", "--area", "12", "--date", DATE)
     assert result.exit_code == 0, result.output
-    assert '<p class="subtitle">Cruscotto strategico 2022-2026</p><p class="cover-scope">Ambito: area 12</p>' in result.stdout
-    assert '<li><a href="#area-12">Area 12. Valorizzazione del capitale umano e dei livelli di benessere organizzativo</a></li>' in result.stdout
+    assert (
+        '<p class="subtitle">Cruscotto strategico 2022-2026</p><p class="cover-scope">Ambito: area 12</p>'
+        in result.stdout
+    )
+    assert (
+        '<li><a href="#area-12">Area 12. Valorizzazione del capitale umano e dei livelli di benessere organizzativo</a></li>'
+        in result.stdout
+    )
     assert 'href="#area-1"' not in result.stdout
 
 
 def test_the_cover_of_the_whole_plan_names_no_scope(html_2024: str) -> None:
-    assert '<p class="kicker">Camera di Commercio</p><h1>Relazione sulla performance 2024</h1>' in html_2024
+    assert (
+        '<p class="kicker">Camera di Commercio</p><h1>Relazione sulla performance 2024</h1>'
+        in html_2024
+    )
     assert "cover-scope" not in html_2024.split("</style>")[1]
 
 

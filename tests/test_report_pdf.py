@@ -20,12 +20,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from cruscotto_cli.cli import app
+from cruscotto_cli.cli.app import app
 from cruscotto_cli.evaluate import evaluate
 from cruscotto_cli.inputs import load_inputs
 from tests.conftest import ACTUALS, PLAN, REPO
 
-pdfium: Any = pytest.importorskip("pypdfium2", reason="pypdfium2 renders the PDF: pip install -e '.[test]'")
+pdfium: Any = pytest.importorskip(
+    "pypdfium2", reason="pypdfium2 renders the PDF: pip install -e '.[test]'"
+)
 
 DATE = "2025-03-31"
 SCALE = 2  # 144 dpi: one CSS pixel of the page is 1.5 bitmap pixels
@@ -73,7 +75,10 @@ def _page(page: Any) -> Page:
     text = textpage.get_text_range()
     top = page.get_height()
     boxes = [textpage.get_charbox(i, loose=False) for i, c in enumerate(text) if c == "✓"]
-    ticks = tuple((left * SCALE, (top - high) * SCALE, right * SCALE, (top - low) * SCALE) for left, low, right, high in boxes)
+    ticks = tuple(
+        (left * SCALE, (top - high) * SCALE, right * SCALE, (top - low) * SCALE)
+        for left, low, right, high in boxes
+    )
     return Page(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer), text, ticks)
 
 
@@ -99,12 +104,20 @@ def _weasyprint(folder: Path) -> Path:
 
 
 def _chromium(folder: Path) -> Path:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    browser = (
+        shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
+    )
     if browser is None:
-        pytest.skip("no chromium on this machine: install it (apt-get install chromium) to check the printed HTML")
+        pytest.skip(
+            "no chromium on this machine: install it (apt-get install chromium) to check the printed HTML"
+        )
     page, out = _report(folder, "r.html"), folder / "chromium.pdf"
     flags = [*CHROMIUM_FLAGS, f"--user-data-dir={folder / 'profile'}", f"--print-to-pdf={out}"]
-    done = subprocess.run([browser, *flags, page.as_uri()], capture_output=True, timeout=120, check=False)
+    done = subprocess.run(
+        [browser, *flags, page.as_uri()], capture_output=True, timeout=120, check=False
+    )
     assert out.exists(), done.stderr.decode(errors="replace")[-2000:]
     return out
 
@@ -202,10 +215,16 @@ def score_bars(pages: list[Page]) -> list[Bar]:
     for number, page in enumerate(pages, 1):
         bars: list[list[Bar]] = []
         for bar in sorted(_rows_of_bars(page, number), key=lambda b: (b.left, b.right, b.y)):
-            same = bars and (bars[-1][-1].left, bars[-1][-1].right, bars[-1][-1].y + 1) == (bar.left, bar.right, bar.y)
+            same = bars and (bars[-1][-1].left, bars[-1][-1].right, bars[-1][-1].y + 1) == (
+                bar.left,
+                bar.right,
+                bar.y,
+            )
             bars[-1].append(bar) if same else bars.append([bar])
         # The fill is 13 pixels high: a few rows of something else are not a bar.
-        found += sorted((rows[len(rows) // 2] for rows in bars if len(rows) >= 6), key=lambda b: b.y)
+        found += sorted(
+            (rows[len(rows) // 2] for rows in bars if len(rows) >= 6), key=lambda b: b.y
+        )
     return found
 
 
@@ -222,7 +241,10 @@ class Printed:
 
 
 def _scores(evaluation: Any) -> list[tuple[str, Decimal]]:
-    rolled = [*(("area " + s.key, s) for s in evaluation.areas), *(("office " + s.key, s) for s in evaluation.offices)]
+    rolled = [
+        *(("area " + s.key, s) for s in evaluation.areas),
+        *(("office " + s.key, s) for s in evaluation.offices),
+    ]
     return [(name, s.score) for name, s in rolled if s.score is not None]
 
 
@@ -236,7 +258,9 @@ def test_each_score_bar_is_as_long_as_its_score(printed: Printed, evaluation_202
         assert abs((end - start) - length) <= 2.5, (name, float(score), end - start, length)
 
 
-def test_a_bar_fill_has_another_colour_than_its_track(printed: Printed, evaluation_2024: Any) -> None:
+def test_a_bar_fill_has_another_colour_than_its_track(
+    printed: Printed, evaluation_2024: Any
+) -> None:
     named = dict(zip((name for name, _ in _scores(evaluation_2024)), printed.bars, strict=True))
     half = named["area 12"]  # Valorizzazione del capitale umano: 50,00%
     page, y = printed.pages[half.page - 1], half.y
@@ -253,7 +277,9 @@ def _overlapping(pdf_page: Any) -> list[str]:
     """Characters of different words drawn over each other (kerned neighbours do not count)."""
     textpage = pdf_page.get_textpage()
     text = textpage.get_text_range()
-    boxes = sorted((textpage.get_charbox(i, loose=False), i) for i, c in enumerate(text) if not c.isspace())
+    boxes = sorted(
+        (textpage.get_charbox(i, loose=False), i) for i, c in enumerate(text) if not c.isspace()
+    )
     found = []
     for k, ((left, low, right, high), i) in enumerate(boxes):
         for (left2, low2, right2, high2), j in boxes[k + 1 :]:
@@ -284,14 +310,20 @@ def _tile_ticks(page: Page) -> list[tuple[RGB, bool]]:
         beside = page.at(int(left) - 5, y), page.at(int(right) + 5, y)
         if not all(max(p) < 252 for p in beside):
             continue  # a ✓ on the white page: a badge, a count, the legend
-        glyph = [page.at(x, yy) for x in range(int(left), int(right) + 1) for yy in range(int(top), int(bottom) + 1)]
+        glyph = [
+            page.at(x, yy)
+            for x in range(int(left), int(right) + 1)
+            for yy in range(int(top), int(bottom) + 1)
+        ]
         shown.append((beside[0], any(_near(p, MET, 40) for p in glyph)))
     return shown
 
 
 def test_the_tick_of_a_yes_no_tile_is_visible(printed: Printed) -> None:
     html = _report_html()
-    drawn = sum(chart.count(">✓</text>") for chart in re.findall(r'<svg class="chart".*?</svg>', html))
+    drawn = sum(
+        chart.count(">✓</text>") for chart in re.findall(r'<svg class="chart".*?</svg>', html)
+    )
     shown = [t for page in printed.pages for t in _tile_ticks(page)]
     assert drawn >= 3
     assert len(shown) == drawn
@@ -303,7 +335,9 @@ def test_the_tick_of_a_yes_no_tile_is_visible(printed: Printed) -> None:
 def _report_html() -> str:
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(REPO)
-        result = CliRunner().invoke(app, ["report", "2024", "-o", "-", "-f", "html", "--date", DATE])
+        result = CliRunner().invoke(
+            app, ["report", "2024", "-o", "-", "-f", "html", "--date", DATE]
+        )
     return str(result.stdout)
 
 
@@ -316,7 +350,10 @@ def _flat(text: str) -> str:
 
 def test_the_cover_names_the_entity_the_plan_and_the_year(printed: Printed) -> None:
     cover = _flat(printed.pages[0].text)
-    assert cover == "CAMERA DI COMMERCIO Relazione sulla performance 2024 Cruscotto strategico 2022-2026 Generato il 31/03/2025 · cruscotto 0.1.0"
+    assert (
+        cover
+        == "CAMERA DI COMMERCIO Relazione sulla performance 2024 Cruscotto strategico 2022-2026 Generato il 31/03/2025 · cruscotto 0.1.0"
+    )
 
 
 CONTENTS = [
@@ -334,12 +371,20 @@ def test_the_contents_list_every_part(printed: Printed) -> None:
     contents = _flat(printed.pages[1].text)
     assert "Indice Sintesi 2024" in contents
     positions = [contents.find(entry) for entry in CONTENTS]
-    assert -1 not in positions and positions == sorted(positions), dict(zip(CONTENTS, positions, strict=True))
+    assert -1 not in positions and positions == sorted(positions), dict(
+        zip(CONTENTS, positions, strict=True)
+    )
 
 
-def test_the_contents_give_the_page_of_each_heading(weasyprinted: list[Page], evaluation_2024: Any) -> None:
+def test_the_contents_give_the_page_of_each_heading(
+    weasyprinted: list[Page], evaluation_2024: Any
+) -> None:
     contents = _flat(weasyprinted[1].text)
-    titles = ["Sintesi 2024", *(f"Area {a.key}. {a.title}" for a in evaluation_2024.areas), *CONTENTS[-5:]]
+    titles = [
+        "Sintesi 2024",
+        *(f"Area {a.key}. {a.title}" for a in evaluation_2024.areas),
+        *CONTENTS[-5:],
+    ]
     for title in titles:
         found = re.search(re.escape(title) + r" ?\.+ ?(\d+)", contents)
         assert found, title
@@ -352,4 +397,6 @@ def test_every_page_after_the_cover_is_numbered(weasyprinted: list[Page]) -> Non
     total = len(weasyprinted)
     assert f"/ {total}" not in weasyprinted[0].text
     for number, page in enumerate(weasyprinted[1:], 2):
-        assert _flat(page.text).endswith(f"Relazione sulla performance 2024 · Cruscotto strategico 2022-2026 {number} / {total}"), number
+        assert _flat(page.text).endswith(
+            f"Relazione sulla performance 2024 · Cruscotto strategico 2022-2026 {number} / {total}"
+        ), number

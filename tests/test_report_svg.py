@@ -17,7 +17,9 @@ from cruscotto_cli.report.svg import MIN_SIZE, fitted, text, width_em
         ("molto soddisfacente", 9, 43, True, MIN_SIZE),
     ],
 )
-def test_a_label_gets_the_size_that_fits(label: str, size: float, room: float, bold: bool, expected: float) -> None:
+def test_a_label_gets_the_size_that_fits(
+    label: str, size: float, room: float, bold: bool, expected: float
+) -> None:
     assert fitted(label, size, room, bold) == expected
     assert width_em(label, bold) * expected <= room or expected == MIN_SIZE
 
@@ -30,4 +32,7 @@ def test_a_label_too_long_even_when_small_is_squeezed_into_its_room() -> None:
 
 
 def test_a_label_that_fits_is_written_as_given_and_escaped() -> None:
-    assert text(5.25, 7, "< 5", 8, "#5b6673", 40) == '<text x="5.2" y="7" font-size="8" fill="#5b6673" text-anchor="middle">&lt; 5</text>'
+    assert (
+        text(5.25, 7, "< 5", 8, "#5b6673", 40)
+        == '<text x="5.2" y="7" font-size="8" fill="#5b6673" text-anchor="middle">&lt; 5</text>'
+    )
