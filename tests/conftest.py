@@ -18,7 +18,7 @@ language: it
 scale:
   - {level: basso}
   - {level: medio, from: "2,5"}
-  - {level: alto, from: "3,5"}
+  - {level: alto, from: "3,5", max: 5}
 bands:
   - {from: 100, label: Raggiunto}
   - {from: 90, label: Parzialmente raggiunto}

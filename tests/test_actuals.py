@@ -358,6 +358,69 @@ def test_score_needs_bands_in_the_scale(tmp_path: Path, plan: Plan) -> None:
     ]
 
 
+FRACTION = "a per cent value of 1 or less where every target is 80% or more: a fraction?"
+
+
+def test_a_fraction_for_a_per_cent_far_below_its_targets_is_refused(
+    tmp_path: Path, plan: Plan
+) -> None:
+    content = "indicatore;anno;valore\n2.2;2024;0,94\n2.2;2025;1\n2.2;2023;0,945\n"
+    assert problems_of(tmp_path, plan, content) == [
+        f'dati.csv:2:3: value "0,94" for 2.2: {FRACTION} write 94 or 94% for ninety-four per cent; '
+        "write 0,94% if you mean it [csv-implausible]",
+        f'dati.csv:3:3: value "1" for 2.2: {FRACTION} write 100 or 100% for one hundred per cent; '
+        "write 1% if you mean it [csv-implausible]",
+        f'dati.csv:4:3: value "0,945" for 2.2: {FRACTION} write 94,5 or 94,5% for 94,5 per cent; '
+        "write 0,945% if you mean it [csv-implausible]",
+    ]
+
+
+def test_a_small_per_cent_said_so_or_near_its_targets_is_read(tmp_path: Path, plan: Plan) -> None:
+    content = "indicatore;anno;valore\n2.2;2024;0,94%\n2.2;2025;0\n14.4;2024;0,5\n"
+    actuals = load(tmp_path, plan, content)
+    assert actuals.number("2.2", 2024) == Decimal("0.94")  # "0,94%": meant, and said
+    assert actuals.number("2.2", 2025) == 0  # nothing to mistake: 0 is 0% either way
+    assert actuals.number("14.4", 2024) == Decimal("0.5")  # targets -10,10%: not far above
+
+
+def test_a_count_is_not_negative(tmp_path: Path, plan: Plan) -> None:
+    content = "chiave;anno;valore\nimprese_attive;2024;-3\n1.3;2024;-1\n9.10;2024;-14,5\n"
+    assert problems_of(tmp_path, plan, content) == [
+        'dati.csv:2:3: value "-3" for imprese_attive: a count (its unit is "n.") cannot be negative [csv-implausible]',
+        'dati.csv:3:3: value "-1" for 1.3: a count (its unit is "n.") cannot be negative [csv-implausible]',
+    ]  # 9.10 is in days: an early payment is negative
+
+
+@pytest.mark.parametrize(
+    ("unit", "counts"),
+    [
+        ("n.", True),
+        ("N", True),
+        ("numero", True),
+        ("n. imprese", True),
+        ("nr.", True),
+        ("n°", True),
+        ("giorni", False),
+        ("%", False),
+        ("indice", False),
+        ("", False),
+    ],
+)
+def test_which_units_are_counts(unit: str, counts: bool) -> None:
+    from cruscotto_cli.actuals.plausible import count_unit
+
+    assert (count_unit(unit) is not None) is counts
+
+
+def test_a_score_is_within_the_scale(tmp_path: Path, plan: Plan) -> None:
+    content = "indicatore;anno;valore\n3.3;2024;7\n3.3;2025;0,5\n9.9;2024;5\n9.9;2025;1\n"
+    levels = "write a score from 1 to 5, or a level: basso, medio, alto [csv-implausible]"
+    assert problems_of(tmp_path, plan, content) == [
+        f'dati.csv:2:3: value "7" for 3.3: a score above the top of the scale (5); {levels}',
+        f'dati.csv:3:3: value "0,5" for 3.3: a score below the bottom of the scale (1); {levels}',
+    ]
+
+
 def test_utf8_marked_file_with_a_bad_byte(tmp_path: Path, plan: Plan) -> None:
     content = b"\xef\xbb\xbfindicatore;anno;valore;nota\n1.3;2024;140;citt\xe0\n"
     assert problems_of(tmp_path, plan, content) == [

@@ -349,3 +349,60 @@ def test_a_list_or_a_mapping_as_a_target_is_a_clear_error(tmp_path) -> None:
         '9:13: a target is one text, e.g. "≥ 73%" or "> medio"; found a list [target-syntax]',
         '10:13: a target is one text, e.g. "≥ 73%" or "> medio"; found a mapping [target-syntax]',
     ]
+
+
+H = "plan/plan.yaml"
+ALTO = '  - {level: alto, from: "3,5", max: 5}'
+MEDIO = '  - {level: medio, from: "2,5"}'
+NO_MAX = (
+    f'{H}:7:5: level "alto" has no `max`: with numeric bands, the highest level states the '
+    "top score (e.g. max: 5 for a 1-5 score), so that a score above it is refused [scale]"
+)
+
+
+@pytest.mark.parametrize(
+    ("medio", "alto", "expected"),
+    [
+        pytest.param(MEDIO, ALTO.replace(", max: 5", ""), [NO_MAX], id="no-max"),
+        pytest.param(
+            MEDIO,
+            ALTO.replace("max: 5", "max: 3"),
+            [f"{H}:7:37: `max` 3 must be above the level's `from` (3,5) [scale]"],
+            id="max-below-from",
+        ),
+        pytest.param(
+            MEDIO.replace("}", ", max: 5}"),
+            ALTO.replace(", max: 5", ""),
+            [
+                f'{H}:6:38: level "medio": only the highest level takes `max`, the top score [scale]',
+                NO_MAX,
+            ],
+            id="max-not-on-the-highest",
+        ),
+        pytest.param(
+            "  - {level: medio}",
+            "  - {level: alto, max: 5}",
+            [
+                f"{H}:7:24: `max` is the top score of numeric bands: give `from` to the levels above the lowest [scale]"
+            ],
+            id="max-without-bands",
+        ),
+    ],
+)
+def test_a_banded_scale_states_its_top_score(medio: str, alto: str, expected: list[str]) -> None:
+    assert problems(AREA, HEADER.replace(MEDIO, medio).replace(ALTO, alto)) == expected
+
+
+def test_a_score_below_a_scale_without_a_lowest_from_is_below_zero(tmp_path: Path) -> None:
+    from cruscotto_cli.actuals.load import load_actuals
+
+    area = AREA.replace('unit: "%"', "unit: livello").replace('"≥ 73%"', '"> medio"')
+    plan = loads(area)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.csv").write_text("indicatore;anno;valore\n1.1;2022;-0,5\n1.1;2023;0\n")
+    with pytest.raises(InputError) as caught:
+        load_actuals(tmp_path / "a", plan)
+    assert [d.message for d in caught.value.diagnostics] == [
+        'value "-0,5" for 1.1: a score below the bottom of the scale (0); write a score from 0 to 5, '
+        "or a level: basso, medio, alto"
+    ]

@@ -35,10 +35,11 @@ from cruscotto_cli.actuals.csvfile import (
     read_records,
 )
 from cruscotto_cli.actuals.files import actuals_files
+from cruscotto_cli.actuals.plausible import Plausible, count_unit, percent_floor
 from cruscotto_cli.diagnostics import Diagnostic, InputError, quote
 from cruscotto_cli.numbers import format_number
 from cruscotto_cli.plan.loaded import Plan
-from cruscotto_cli.plan.model import Value, ValueKind
+from cruscotto_cli.plan.model import Indicator, Value, ValueKind
 from cruscotto_cli.suggest import did_you_mean
 
 
@@ -87,6 +88,9 @@ _NAME = re.compile(r"[A-Za-z_]\w*")
 _EXCEL_TEXT = re.compile(r'="(.*)"')  # how `template` keeps Excel from reading "1.10" as a number
 
 
+_ANY = Plausible()  # no rule beyond the kind
+
+
 @dataclass(frozen=True, slots=True)
 class _Spec:
     """What a key's value must be: its kind, its unit, and the measures of a computed indicator."""
@@ -94,10 +98,15 @@ class _Spec:
     kind: ValueKind
     unit: str
     computed_from: tuple[str, ...] = ()
+    plausible: Plausible = _ANY
 
 
 def _specs(plan: Plan) -> dict[str, _Spec]:
-    specs = {m.id: _Spec(ValueKind.NUMBER, m.unit) for m in plan.header.measures}
+    specs = {
+        m.id: _Spec(ValueKind.NUMBER, m.unit, plausible=Plausible(count_unit(m.unit)))
+        for m in plan.header.measures
+    }
+    levels = ", ".join(s.level.lower() for s in plan.header.scale)
     for indicator in plan.indicators():
         formula = indicator.formula
         names = formula.measures | formula.previous if formula else frozenset()
@@ -106,8 +115,19 @@ def _specs(plan: Plan) -> dict[str, _Spec]:
             if formula
             else ()
         )
-        specs[indicator.id] = _Spec(indicator.kind, indicator.unit, used)
+        rules = _plausible(indicator, plan.header.score_range, levels)
+        specs[indicator.id] = _Spec(indicator.kind, indicator.unit, used, rules)
     return specs
+
+
+def _plausible(
+    indicator: Indicator, scores: tuple[Decimal, Decimal] | None, levels: str
+) -> Plausible:
+    if indicator.kind is ValueKind.LEVEL:
+        return Plausible(scores=scores, levels=levels)
+    if indicator.kind is ValueKind.NUMBER:
+        return Plausible(count_unit(indicator.unit), percent_floor(indicator))
+    return _ANY
 
 
 # --- one file's rows -------------------------------------------------------------------------
@@ -283,7 +303,9 @@ class _Loader:
                 f"the plan's scale has no bands to read a score; write a level: {levels}",
                 "csv-kind",
             )
-        return file.convention.value(reading)
+        number = file.convention.value(reading)
+        spec.plausible.check(reading, number)
+        return number
 
     def level(self, text: str) -> str:
         word = unicodedata.normalize("NFC", text.strip()).casefold()

@@ -6,9 +6,11 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from cruscotto_cli.diagnostics import Diagnostic
+from cruscotto_cli.numbers import format_number
 from cruscotto_cli.plan.loaded import Placed, Plan
-from cruscotto_cli.plan.model import Change, ChangeKind, PlanChange
+from cruscotto_cli.plan.model import Change, ChangeKind, Header, PlanChange
 from cruscotto_cli.plan.targets import Annual, Level, Range, Threshold
+from cruscotto_cli.plan.yamlsource import Document
 from cruscotto_cli.suggest import closest, did_you_mean
 
 
@@ -61,6 +63,7 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
                     "above the lowest needs one"
                 )
                 problems.append(doc.diagnostic(("scale", i), message, "scale"))
+    problems += _check_scale_max(doc, header)
     froms = [b.from_ for b in header.bands]
     if froms != sorted(froms, reverse=True):
         problems.append(
@@ -84,6 +87,36 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
     return problems + history_order(
         header.changes, lambda i, m: doc.diagnostic(("changes", i), m, "changes")
     )
+
+
+def _check_scale_max(doc: Document, header: Header) -> list[Diagnostic]:
+    """A banded scale states its top score on its highest level, so that a 7 on a 1-5 scale is
+    refused instead of read as the highest level."""
+    scale, problems = header.scale, []
+    banded = any(s.from_ is not None for s in scale)
+    for i, s in enumerate(scale):
+        if s.max is None:
+            continue
+        if i != len(scale) - 1:
+            message = f'level "{s.level}": only the highest level takes `max`, the top score'
+        elif not banded:
+            message = (
+                "`max` is the top score of numeric bands: "
+                "give `from` to the levels above the lowest"
+            )
+        elif s.from_ is not None and s.max <= s.from_:
+            top, bottom = format_number(s.max), format_number(s.from_)
+            message = f"`max` {top} must be above the level's `from` ({bottom})"
+        else:
+            continue
+        problems.append(doc.diagnostic(("scale", i, "max"), message, "scale"))
+    if banded and scale[-1].max is None:
+        message = (
+            f'level "{scale[-1].level}" has no `max`: with numeric bands, the highest level states '
+            "the top score (e.g. max: 5 for a 1-5 score), so that a score above it is refused"
+        )
+        problems.append(doc.diagnostic(("scale", len(scale) - 1), message, "scale"))
+    return problems
 
 
 def _check_ids(plan: Plan) -> list[Diagnostic]:

@@ -277,6 +277,7 @@ class Period(Model):
 class ScaleLevel(Model):
     level: Text
     from_: Number | None = Field(default=None, alias="from")
+    max: Number | None = None  # on the highest level of a banded scale: the top score (5 of 1-5)
 
 
 class Band(Model):
@@ -329,3 +330,13 @@ class Header(Model):
     offices: tuple[Office, ...] = ()
     measures: tuple[Measure, ...] = ()
     changes: tuple[PlanChange, ...] = ()
+
+    @property
+    def score_range(self) -> tuple[Decimal, Decimal] | None:
+        """The lowest and highest score a banded scale reads (the lowest `from` or 0, the `max`
+        of its highest level); None for a scale of words only."""
+        if not any(s.from_ is not None for s in self.scale):
+            return None
+        top = self.scale[-1].max
+        bottom = self.scale[0].from_
+        return (Decimal(0) if bottom is None else bottom, top) if top is not None else None
