@@ -314,15 +314,32 @@ def test_a_quoted_null_is_text() -> None:
     assert plan.areas[0][0].indicators[0].source == "null"
 
 
-def test_tags_are_never_constructed() -> None:
-    """A Python tag is text like any other: compose never builds objects."""
-    plan = loads(
-        AREA.replace(
-            "name: Indicatore",
-            'name: !!python/object/apply:os.system ["true"]'.replace('["true"]', "x"),
-        )
-    )
-    assert plan.areas[0][0].indicators[0].name == "x"
+TAG_HINT = 'is not allowed: a plan file holds plain text; remove it (quote a value that starts with "!") [yaml-tag]'
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "shown"),
+    [
+        ("!foo Indicatore", 11, "!foo"),
+        ("!!binary SW5kaWNhdG9yZQ==", 11, "!!binary"),
+        ("!!str Indicatore", 11, "!!str"),
+        ("! Indicatore", 11, "!"),
+        ('!!python/object/apply:os.system ["true"]', 11, "!!python/object/apply:os.system"),
+        ("{a: !x b}", 15, "!x"),
+        ("[x, !!int 1]", 15, "!!int"),
+    ],
+)
+def test_a_yaml_tag_is_refused_at_its_place(written: str, column: int, shown: str) -> None:
+    """PyYAML composing a file keeps the text and drops the tag: never in silence."""
+    area = AREA.replace("name: Indicatore", f"name: {written}")
+    assert problems(area) == [f'{A}:5:{column}: YAML tag "{shown}" {TAG_HINT}']
+
+
+def test_a_tag_of_a_mapping_is_refused_and_an_exclamation_mark_in_text_is_not() -> None:
+    area = AREA.replace("    targets:\n", "    targets: !!map\n")
+    assert problems(area) == [f'{A}:8:14: YAML tag "!!map" {TAG_HINT}']
+    plan = loads(AREA.replace("name: Indicatore", 'name: "!Indicatore!"  # !x'))
+    assert plan.areas[0][0].indicators[0].name == "!Indicatore!"
 
 
 def test_a_list_or_a_mapping_as_a_target_is_a_clear_error(tmp_path) -> None:

@@ -106,3 +106,15 @@ def test_mutants(seed: int) -> None:
             else:
                 lines[i] = " " * rng.randint(0, 3) + line.lstrip(" ")
         _same_or_aside("\n".join(lines))
+
+
+@pytest.mark.parametrize(
+    "text", ["a: !foo x\n", "a: !!str 1\n", "- !x a\n", "a: {b: !x c}\n", "a: [!x c]\n", "a: ! x\n"]
+)
+def test_a_tag_is_left_to_pyyaml_which_refuses_it(text: str, tmp_path: Path) -> None:
+    with pytest.raises(yamlfast.Unsupported):
+        yamlfast.read(text)
+    (tmp_path / "x.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        yamlsource.read_yaml(tmp_path / "x.yaml")
+    assert [d.code for d in caught.value.diagnostics] == ["yaml-tag"]

@@ -47,6 +47,7 @@ def parse_formula(text: str) -> Formula:
     terms = len(_TERM.findall(text))
     if terms > MAX_TERMS:
         raise FormulaError(f"formula has {terms} terms; the limit is {MAX_TERMS}")
+    _refuse_characters(text)
     source = " ".join(text.split()).replace(",", ".")
     try:
         tree = ast.parse(source, mode="eval").body
@@ -56,6 +57,23 @@ def parse_formula(text: str) -> Formula:
     previous: set[str] = set()
     _check(tree, text, current, previous, 0)
     return Formula(text, tree, frozenset(current), frozenset(previous))
+
+
+def _refuse_characters(text: str) -> None:
+    """What Python's parser would read silently otherwise: `#` starts a comment (everything
+    after it would be lost), and a name's non-ASCII letter folds into another (NFKC: "ｉ", "ﬁ")."""
+    for at, char in enumerate(text, 1):
+        if char == "#":
+            why = "a formula has no comments: what follows would be ignored"
+        elif char.isascii() or char.isspace():
+            continue
+        elif char.isdigit():
+            why = "digits are 0-9 only"
+        elif char.isalnum():
+            why = "measure names are written with a-z, A-Z, 0-9 and _ only"
+        else:
+            why = HELP
+        raise FormulaError(f'formula "{text}": "{char}" (character {at}) is not allowed; {why}')
 
 
 def _check(node: ast.expr, text: str, current: set[str], previous: set[str], depth: int) -> None:

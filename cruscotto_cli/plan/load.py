@@ -101,7 +101,14 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: Any) -> Diagnostic
     field = ".".join(str(p) for p in loc if not isinstance(p, int))
     message = error["msg"][0].lower() + error["msg"][1:]
     got = "nothing" if error["input"] is None else f'"{error["input"]}"'
-    return doc.diagnostic(loc, f"{field}: {message}, got {got}", "schema")
+    return doc.diagnostic(loc, f"{field}: {message}, got {got}{_not_ascii(error)}", "schema")
+
+
+def _not_ascii(error: Any) -> str:
+    """Why an id with a letter such as "à" or "ａ" is refused: it could pass for another name."""
+    written = error["input"] if error["type"] == "string_pattern_mismatch" else ""
+    char = next((c for c in str(written) if not c.isascii()), None)
+    return f'; "{char}" is not ASCII: ids use ASCII letters and digits only' if char else ""
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

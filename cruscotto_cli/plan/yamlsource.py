@@ -102,10 +102,34 @@ def _compose(path: Path, text: str) -> Document:
         raise InputError(
             [Diagnostic(str(path), 1, 1, f"YAML error: {exc}", "yaml-syntax")]
         ) from None
+    if tag := _first_tag(path, text):
+        raise InputError([tag])
     doc = Document(path, None)
     if node is not None:
         doc.data = _Builder(doc, text).build(node, ())
     return doc
+
+
+_CORE_TAGS = "tag:yaml.org,2002:"
+
+
+def _first_tag(path: Path, text: str) -> Diagnostic | None:
+    """The first explicit tag: `!foo`, `!!binary`, even `!!str`. A tag asks for a type that plan
+    files never hold, and PyYAML composing a file keeps the text and drops the tag in silence."""
+    if "!" not in text:
+        return None
+    for event in yaml.parse(text, Loader=_Loader):
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = "!!" + tag.removeprefix(_CORE_TAGS) if tag.startswith(_CORE_TAGS) else tag
+            mark = event.start_mark
+            assert mark is not None  # events from a parsed stream always carry their marks
+            message = (
+                f'YAML tag "{shown}" is not allowed: a plan file holds plain text; remove it '
+                '(quote a value that starts with "!")'
+            )
+            return Diagnostic(str(path), mark.line + 1, mark.column + 1, message, "yaml-tag")
+    return None
 
 
 def _not_utf8(path: Path, raw: bytes, at: int) -> Diagnostic:
