@@ -13,27 +13,54 @@ if TYPE_CHECKING:
     from cruscotto_cli.plan.loaded import Plan
 
 
+DEFAULT_REGISTER = (Path("registers"), False)
+
+
 def load_inputs(
-    plan_folder: Path, actuals_folder: Path, actuals_named: bool
+    plan_folder: Path,
+    actuals_folder: Path,
+    actuals_named: bool,
+    register: tuple[Path, bool] = DEFAULT_REGISTER,
 ) -> tuple[Plan, Actuals]:
-    """The plan and its actuals; InputError (exit 2) when either is invalid."""
+    """The plan and its actuals, with the values computed from the invoice register (a folder,
+    and whether the user named it); InputError (exit 2) when any of them is invalid."""
     from cruscotto_cli.actuals.load import Actuals, load_actuals
     from cruscotto_cli.plan.load import load_plan
 
-    check_folders(plan_folder, actuals_folder, actuals_named)
+    check_folders(plan_folder, actuals_folder, actuals_named, register)
     plan = load_plan(plan_folder)
     if not actuals_folder.is_dir():
         print(f"cruscotto: no {actuals_folder} folder: every value is missing", file=sys.stderr)
-        return plan, Actuals({}, ())
-    return plan, load_actuals(actuals_folder, plan)
+        return plan, join_register(plan, Actuals({}, ()), register[0])
+    return plan, join_register(plan, load_actuals(actuals_folder, plan), register[0])
 
 
-def check_folders(plan_folder: Path, actuals_folder: Path, actuals_named: bool) -> None:
-    """UsageError for a missing plan folder, or a missing actuals folder the user named."""
+def join_register(plan: Plan, actuals: Actuals, folder: Path) -> Actuals:
+    """The actuals with the values the plan takes from the invoice register, if the folder is
+    there and the plan takes any; InputError for a bad register or a value given both ways."""
+    if not folder.is_dir() or not any(p.indicator.from_register for p in plan.placed):
+        return actuals
+    from cruscotto_cli.payments.measured import with_register
+    from cruscotto_cli.payments.register import load_register
+
+    return with_register(plan, actuals, load_register(folder))
+
+
+def check_folders(
+    plan_folder: Path,
+    actuals_folder: Path,
+    actuals_named: bool,
+    register: tuple[Path, bool] = DEFAULT_REGISTER,
+) -> None:
+    """UsageError for a missing plan folder, or a missing actuals or register folder the user
+    named."""
     if not plan_folder.is_dir():
         raise UsageError(f"{plan_folder}: plan folder not found; give one with --plan DIR")
     if actuals_named and not actuals_folder.is_dir():
         raise UsageError(f"{actuals_folder}: actuals folder not found")
+    register_folder, register_named = register
+    if register_named and not register_folder.is_dir():
+        raise UsageError(f"{register_folder}: invoice register folder not found")
 
 
 def check_year(plan: Plan, year: int) -> None:

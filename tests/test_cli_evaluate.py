@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cruscotto_cli.actuals.load import load_actuals
 from cruscotto_cli.cli.app import app
 from cruscotto_cli.evaluate import evaluate
-from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.inputs import load_inputs
 from cruscotto_cli.render.data import evaluation_data
 from tests.conftest import write_csv
 
@@ -28,7 +27,7 @@ def test_evaluate_2024_on_the_shipped_data(repo_root: Path, golden) -> None:
     last = result.stdout.strip().splitlines()[-1]
     assert (
         last
-        == "Complessivo 2024: 93,80% Parzialmente raggiunto (raggiunto 43, non raggiunto 9, anno di rilevazione 3, dato mancante 2, eliminato 1)"
+        == "Complessivo 2024: 95,51% Parzialmente raggiunto (raggiunto 43, non raggiunto 9, anno di rilevazione 3, dato mancante 2, eliminato 1)"
     )
     golden("evaluate-2024.txt", result.stdout)
 
@@ -45,8 +44,8 @@ def test_markdown_and_csv_formats(repo_root: Path, golden) -> None:
 
 def test_json_equals_what_the_library_returns(repo_root: Path) -> None:
     result = run("evaluate", "2024", "--format", "json")
-    plan = load_plan(Path("plan"))
-    expected = evaluation_data(plan, evaluate(plan, load_actuals(Path("actuals"), plan), 2024))
+    plan, actuals = load_inputs(Path("plan"), Path("actuals"), False)
+    expected = evaluation_data(plan, evaluate(plan, actuals, 2024))
     assert json.loads(result.stdout) == json.loads(json.dumps(expected))
     data = json.loads(result.stdout)
     assert [a["id"] for a in data["areas"]] == [str(n) for n in range(1, 15)]
@@ -146,7 +145,11 @@ def test_a_value_of_many_digits_is_shown_never_a_crash(
         "dati.csv",
         "indicatore;anno;valore\n9.6;2024;1234567890123456789012345678,12345\n",
     )
-    result = run("evaluate", "2024", "--actuals", str(tmp_path), "--area", "9", "--format", format)
+    # No register: 9.6 is typed by hand.
+    empty = tmp_path / "registers"
+    empty.mkdir()
+    actuals = ("--actuals", str(tmp_path), "--register", str(empty))
+    result = run("evaluate", "2024", *actuals, "--area", "9", "--format", format)
     assert result.exit_code == 1, result.output
     if format == "json":
         actuals = {

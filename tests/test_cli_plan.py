@@ -56,14 +56,15 @@ def test_validate_the_shipped_plan(elsewhere: Path) -> None:
     )
 
 
-def test_validate_in_the_repository_root_checks_plan_and_actuals(repo_root: Path) -> None:
+def test_validate_in_the_repository_root_checks_plan_actuals_and_register(
+    repo_root: Path,
+) -> None:
     result = run("validate")
     assert result.exit_code == 0, result.output
     verdict = result.stdout.splitlines()
     assert len(verdict) == 1
-    assert verdict[0].startswith(
-        f"ok: plan/ ({AREAS} areas, {INDICATORS} indicators) and actuals/ ("
-    )
+    assert verdict[0].startswith(f"ok: plan/ ({AREAS} areas, {INDICATORS} indicators), actuals/ (")
+    assert verdict[0].endswith(" and registers/ (3 values)")
 
 
 def test_validate_reports_every_problem_then_the_verdict(bad_plan: Path) -> None:

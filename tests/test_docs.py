@@ -51,7 +51,20 @@ def test_the_readme_says_the_shipped_actuals_are_illustrative() -> None:
         for path in (REPO / "actuals").glob("*.csv")
         for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]
     ]
-    assert rows and all("illustrativo" in row for row in rows)
+    published = "CCIAA Cagliari-Oristano, Amministrazione trasparente"
+    real = [row for row in rows if published in row]
+    assert [row.split(";")[:3] for row in real] == [
+        ["9.10", "2021", "13,13"],
+        ["9.10", "2022", "13,537"],
+        ["9.10", "2023", "+0,231"],
+    ]
+    assert rows and all("illustrativo" in row for row in rows if row not in real)
+    invoices = [
+        line
+        for path in (REPO / "registers").glob("*.csv")
+        for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]
+    ]
+    assert invoices and all(line.endswith(";illustrativo") for line in invoices)
 
 
 def test_version() -> None:

@@ -26,7 +26,7 @@ indicators:
       2022: "≥ 73%"
 """
 A = "plan/01-area.yaml"
-INDICATOR_KEYS = "id, name, owner, unit, direction, symbol, formula, weight, targets, tags, source, notes, changes"
+INDICATOR_KEYS = "id, name, owner, unit, direction, symbol, formula, register, weight, targets, tags, source, notes, changes"
 
 
 @pytest.fixture(autouse=True)

@@ -42,6 +42,9 @@ from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.model import Indicator, Value, ValueKind
 from cruscotto_cli.suggest import did_you_mean
 
+# A source that says so marks a value as made up to show the tool at work, not a published one.
+ILLUSTRATIVE = "illustrativo"
+
 
 @dataclass(frozen=True, slots=True)
 class Actual:

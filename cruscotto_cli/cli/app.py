@@ -12,7 +12,13 @@ from typing import Annotated
 import typer
 
 from cruscotto_cli import __version__
-from cruscotto_cli.cli import ci_commands, plan_commands, report_command, year_commands
+from cruscotto_cli.cli import (
+    ci_commands,
+    payments_command,
+    plan_commands,
+    report_command,
+    year_commands,
+)
 from cruscotto_cli.cli.boundary import guarded
 from cruscotto_cli.cli.streams import prepare
 
@@ -40,6 +46,7 @@ COMMANDS = (
     year_commands.evaluate,
     year_commands.template,
     report_command.report,
+    payments_command.payments,
     ci_commands.diff,
     ci_commands.history,
     plan_commands.schema,

@@ -28,6 +28,15 @@ ActualsDir = Annotated[
         show_default=False,
     ),
 ]
+RegisterDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--register",
+        metavar="DIR",
+        help="Folder of the invoice register's CSV files [default: ./registers].",
+        show_default=False,
+    ),
+]
 Areas = Annotated[
     list[str] | None,
     typer.Option(
@@ -86,6 +95,11 @@ class ProblemFormat(StrEnum):
 def actuals_folder(actuals: Path | None) -> tuple[Path, bool]:
     """The actuals folder and whether the user named it (a named folder must exist)."""
     return (actuals, True) if actuals is not None else (Path("actuals"), False)
+
+
+def register_folder(register: Path | None) -> tuple[Path, bool]:
+    """The invoice register's folder and whether the user named it (a named folder must exist)."""
+    return (register, True) if register is not None else (Path("registers"), False)
 
 
 def selection(area: list[str] | None, owner: list[str] | None, tag: list[str] | None) -> Selection:

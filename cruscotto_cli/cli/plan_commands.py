@@ -18,8 +18,10 @@ from cruscotto_cli.cli.options import (
     Owners,
     PlanDir,
     ProblemFormat,
+    RegisterDir,
     Tags,
     actuals_folder,
+    register_folder,
     selection,
 )
 
@@ -27,6 +29,7 @@ from cruscotto_cli.cli.options import (
 def validate(
     plan: PlanDir = DEFAULT_PLAN,
     actuals: ActualsDir = None,
+    register: RegisterDir = None,
     format: Annotated[
         ProblemFormat,
         typer.Option(
@@ -43,7 +46,7 @@ def validate(
     from cruscotto_cli.validation import validate_all
 
     folder, named = actuals_folder(actuals)
-    problems, checked = validate_all(plan, folder, named)
+    problems, checked = validate_all(plan, folder, named, register_folder(register))
     emit(FORMATS[format.value](problems, checked), None, False)
     if format is ProblemFormat.github:
         from cruscotto_cli.cli.summary import append_step_summary

@@ -16,10 +16,12 @@ from cruscotto_cli.cli.options import (
     Force,
     Owners,
     PlanDir,
+    RegisterDir,
     RunDate,
     Tags,
     Year,
     actuals_folder,
+    register_folder,
     selection,
 )
 from cruscotto_cli.diagnostics import UsageError
@@ -44,6 +46,7 @@ def report(
     ] = None,
     plan: PlanDir = DEFAULT_PLAN,
     actuals: ActualsDir = None,
+    register: RegisterDir = None,
     area: Areas = None,
     owner: Owners = None,
     tag: Tags = None,
@@ -68,11 +71,12 @@ def report(
     chosen = _format(output, format)
     when = run_date(date)
     folder, named = actuals_folder(actuals)
-    loaded, values = load_inputs(plan, folder, named)
+    registers = register_folder(register)
+    loaded, values = load_inputs(plan, folder, named, registers)
     check_year(loaded, year)
     chosen_scope = selection(area, owner, tag)
     selected = chosen_scope.apply(loaded)
-    digests = file_digests(plan, folder)
+    digests = file_digests(plan, folder, registers[0])
     data = build_report(loaded, values, year, selected, chosen_scope.scope, digests, when)
     _write(RENDERERS[chosen](data), output, force)
     return 0

@@ -17,10 +17,12 @@ from cruscotto_cli.cli.options import (
     Output,
     Owners,
     PlanDir,
+    RegisterDir,
     RunDate,
     Tags,
     Year,
     actuals_folder,
+    register_folder,
     selection,
 )
 from cruscotto_cli.cli.summary import append_step_summary
@@ -57,6 +59,7 @@ def evaluate(
     year: Year,
     plan: PlanDir = DEFAULT_PLAN,
     actuals: ActualsDir = None,
+    register: RegisterDir = None,
     area: Areas = None,
     owner: Owners = None,
     tag: Tags = None,
@@ -85,7 +88,7 @@ def evaluate(
 
     chosen = chosen_format(format and format.value, output, EXTENSIONS, "table")
     today = run_date(date)
-    loaded, values = load_inputs(plan, *actuals_folder(actuals))
+    loaded, values = load_inputs(plan, *actuals_folder(actuals), register_folder(register))
     check_year(loaded, year)
     result = run(loaded, values, year, selection(area, owner, tag).apply(loaded), today)
     rendered = FORMATS[chosen](loaded, result)

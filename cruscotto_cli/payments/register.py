@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cruscotto_cli.actuals.conventions import Convention, read_number, settle
 from cruscotto_cli.actuals.csvfile import FIRST_LINE, decode, read_records
+from cruscotto_cli.actuals.files import actuals_files
 from cruscotto_cli.diagnostics import Diagnostic, InputError
 from cruscotto_cli.payments import columns as c
 from cruscotto_cli.payments.cells import (
@@ -113,7 +114,8 @@ class _Loader:
             )
             self.problems.append(Diagnostic(name, 1, 1, message, "register-header"))
             return
-        records = read_records(name, text, delimiter, self.problems)
+        records, unreadable = read_records(name, text, delimiter)
+        self.problems += unreadable
         header = c.read_header(name, records[0][1], self.problems) if records else None
         if header is not None:
             self.rows(name, header, delimiter, records[1:])
@@ -288,11 +290,8 @@ def _it(day: date) -> str:
 
 
 def register_files(folder: Path) -> list[Path]:
-    """Every *.csv of the folder, sorted, not recursive; Excel's `~$` lock files left out."""
-    found = (
-        p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("~$")
-    )
-    return sorted(p for p in found if p.is_file())
+    """The register's files: read as the actuals' are (every *.csv of the folder, sorted)."""
+    return actuals_files(folder)
 
 
 def load_register(folder: Path) -> Register:

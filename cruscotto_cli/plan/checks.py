@@ -8,7 +8,7 @@ from itertools import pairwise
 from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.numbers import format_number
 from cruscotto_cli.plan.loaded import Placed, Plan
-from cruscotto_cli.plan.model import Change, ChangeKind, Header, PlanChange
+from cruscotto_cli.plan.model import Change, ChangeKind, Header, PlanChange, RegisterValue
 from cruscotto_cli.plan.targets import Annual, Level, Range, Threshold
 from cruscotto_cli.plan.yamlsource import Document
 from cruscotto_cli.suggest import closest, did_you_mean
@@ -186,6 +186,7 @@ def _check_indicator(plan: Plan, placed: Placed) -> list[Diagnostic]:
     problems += _check_kinds(placed)
     if ind.formula:
         problems += _check_formula(plan, placed)
+    problems += _check_register(placed)
     problems += _check_history_order(placed)
     withdrawals = [i for i, c in enumerate(ind.changes) if c.change is ChangeKind.WITHDRAWN]
     for again in withdrawals[1:]:
@@ -307,6 +308,23 @@ def history_order(
                 )
             )
     return problems
+
+
+def _check_register(placed: Placed) -> list[Diagnostic]:
+    """A value from the invoice register is neither a formula's nor a share in another unit."""
+    ind = placed.indicator
+    if ind.from_register is None:
+        return []
+    if ind.formula is not None:
+        message = (
+            f"`register: {ind.from_register.value}` and a formula: the value comes from one of them"
+        )
+        return [placed.diagnostic(("register",), message, "register")]
+    if (ind.from_register is RegisterValue.PAID_WITHIN_30_DAYS) != (ind.unit == "%"):
+        unit = '"%"' if ind.from_register is RegisterValue.PAID_WITHIN_30_DAYS else "days"
+        message = f'`register: {ind.from_register.value}` is measured in {unit}, not "{ind.unit}"'
+        return [placed.diagnostic(("register",), message, "register")]
+    return []
 
 
 def _check_formula(plan: Plan, placed: Placed) -> list[Diagnostic]:

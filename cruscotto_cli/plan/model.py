@@ -172,6 +172,15 @@ class ValueKind(StrEnum):
 Value = Decimal | str | bool
 
 
+class RegisterValue(StrEnum):
+    """A value computed from the invoice register (art. 9 DPCM 22/09/2014), by its plan name."""
+
+    ITP = "itp"  # the payment-timeliness index, weighted by amount
+    AVERAGE_DAYS = "average-days"  # the mean days from receipt to payment
+    WEIGHTED_AVERAGE_DAYS = "weighted-average-days"  # the same, weighted by amount
+    PAID_WITHIN_30_DAYS = "paid-within-30-days"  # the share of invoices paid within 30 days, in %
+
+
 class ChangeKind(StrEnum):
     TARGET = "target"
     INDICATOR = "indicator"
@@ -198,6 +207,8 @@ class Indicator(Model):
     direction: Direction | None = None
     symbol: str | None = None
     formula: FormulaField | None = None
+    # `register` in the plan; `Model.register` is taken (ABCMeta's).
+    from_register: RegisterValue | None = Field(default=None, alias="register")
     weight: Number = Decimal(1)
     targets: dict[Year, TargetField] = Field(
         default_factory=dict, json_schema_extra={"additionalProperties": False}

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 
 from cruscotto_cli import __version__
 from cruscotto_cli.actuals.files import actuals_files
+from cruscotto_cli.actuals.load import ILLUSTRATIVE
 from cruscotto_cli.evaluate import Evaluation, Outcome, evaluate
+from cruscotto_cli.payments.register import register_files
 from cruscotto_cli.plan.files import plan_files
 from cruscotto_cli.plan.loaded import Placed, Plan
 
 if TYPE_CHECKING:
     from cruscotto_cli.actuals.load import Actuals
-
-ILLUSTRATIVE = "illustrativo"
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,16 @@ class ReportData:
             for s in o.sources
         )
 
+    @property
+    def published(self) -> tuple[str, ...]:
+        """The indicators whose values this year all come from a published source."""
+        return tuple(
+            o.indicator.id
+            for o in self.evaluation.outcomes
+            if o.sources
+            and all((s.source or "").strip().casefold() != ILLUSTRATIVE for s in o.sources)
+        )
+
     def outcomes_of(self, area_id: str) -> list[Outcome]:
         return [o for o in self.evaluation.outcomes if o.area_id == area_id]
 
@@ -78,9 +88,13 @@ def build_report(
     return ReportData(plan, evaluation, series, scope, digests, __version__, date)
 
 
-def file_digests(plan_folder: Path, actuals_folder: Path) -> tuple[Digest, ...]:
-    """sha256 of the plan's YAML files and the actuals' CSV files, sorted by path."""
+def file_digests(
+    plan_folder: Path, actuals_folder: Path, register_folder: Path | None = None
+) -> tuple[Digest, ...]:
+    """sha256 of the plan's YAML files, the actuals' and the invoice register's CSV files."""
     files = plan_files(plan_folder) + actuals_files(actuals_folder)
+    if register_folder is not None and register_folder.is_dir():
+        files += register_files(register_folder)
     return tuple(Digest(_relative(f), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files)
 
 

@@ -11,7 +11,7 @@ from cruscotto_cli.report.charts import indicator_chart
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.css import CSS
 from cruscotto_cli.report.looks import SYMBOLS, legend
-from cruscotto_cli.report.texts import scope_text
+from cruscotto_cli.report.texts import notice, scope_text
 
 
 def render_html(data: ReportData) -> str:
@@ -69,8 +69,8 @@ def badge(w: Words, status: Status) -> str:
 
 def _summary(w: Words, data: ReportData) -> str:
     overall = data.evaluation.overall
-    notice = (
-        f'<p class="notice" role="note">⚠ {escape(w["illustrative"])}</p>'
+    warning = (
+        f'<p class="notice" role="note">⚠ {escape(notice(w, data))}</p>'
         if data.illustrative
         else ""
     )
@@ -81,7 +81,7 @@ def _summary(w: Words, data: ReportData) -> str:
         if overall.counts.get(s)
     )
     head = (
-        f'<section id="sintesi"><h2>{escape(w["summary"])} {data.year}</h2>{notice}<div '
+        f'<section id="sintesi"><h2>{escape(w["summary"])} {data.year}</h2>{warning}<div '
         'class="kpis">'
     )
     head += (

@@ -12,7 +12,7 @@ from cruscotto_cli.report.charts import with_data
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.looks import SYMBOLS
 from cruscotto_cli.report.rows import change_rows, source_rows, withdrawn_rows
-from cruscotto_cli.report.texts import methodology, scope_text
+from cruscotto_cli.report.texts import methodology, notice, scope_text
 
 
 def render_markdown(data: ReportData) -> str:
@@ -49,7 +49,7 @@ def _summary(w: Words, data: ReportData) -> list[str]:
     overall = data.evaluation.overall
     lines = [f"## {w['summary']} {data.year}", ""]
     if data.illustrative:
-        lines += [f"> **⚠ {w['illustrative']}**", ""]
+        lines += [f"> **⚠ {md_escape(notice(w, data))}**", ""]
     lines += [
         f"**{w['overall']}: {w.score(overall, '—')}** {overall.band or ''}".rstrip(),
         "",

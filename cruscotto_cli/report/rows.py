@@ -58,7 +58,7 @@ def source_rows(w: Words, data: ReportData) -> list[list[str]]:
             str(s.year),
             s.text,
             s.source or "",
-            f"{s.path}:{s.row}",
+            f"{s.path}:{s.row}" if s.row else s.path,  # row 0: computed from the whole file
             s.note or "",
         ]
         for o in data.evaluation.outcomes

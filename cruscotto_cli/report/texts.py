@@ -10,6 +10,14 @@ from cruscotto_cli.plan.targets import Comparator, Threshold
 from cruscotto_cli.render.words import Words
 from cruscotto_cli.report.content import ReportData
 
+
+def notice(w: Words, data: ReportData) -> str:
+    """The warning that values are illustrative, naming the indicators whose values are real."""
+    if not data.published:
+        return w["illustrative"]
+    return f"{w['illustrative']}, {w['illustrative_except'].format(ids=', '.join(data.published))}"
+
+
 METHOD: dict[str, tuple[str, ...]] = {
     "it": (
         "Stato. Ogni indicatore è confrontato con il target in vigore nell'anno, come stampato "

@@ -18,6 +18,7 @@ from cruscotto_cli.evaluate import Outcome, Score, Status, outcome_band
 from cruscotto_cli.numbers import round_to
 from cruscotto_cli.render.words import Words
 from cruscotto_cli.report.content import ReportData
+from cruscotto_cli.report.texts import notice
 
 # The characters a worksheet cannot hold (openpyxl refuses them): shown escaped, as \x01.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -100,7 +101,7 @@ def _summary(sheet: Any, w: Words, data: ReportData) -> None:
     _append(sheet, [f"{w['report']} {data.year}"])
     _append(sheet, [f"{header.entity} · {header.title}"])
     if data.illustrative:
-        _append(sheet, [w["illustrative"]])
+        _append(sheet, [notice(w, data)])
     first = sheet.max_row + 2  # a blank row, then the table
     for column, text in enumerate(
         ["", w["key"], w["score"], w["band"], *(w[s.value] for s in Status)], start=1
