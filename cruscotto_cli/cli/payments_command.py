@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from cruscotto_cli.cli.emit import emit, emit_rich
+from cruscotto_cli.cli.formats import chosen_format
 from cruscotto_cli.cli.options import DEFAULT_PLAN, Force, Output, PlanDir, RegisterDir, Year
 from cruscotto_cli.diagnostics import UsageError
 
@@ -20,7 +21,6 @@ class PaymentsFormat(StrEnum):
     markdown = "markdown"
 
 
-EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".txt": "table"}
 FORMAT_HELP = (
     "table, json, csv (Italian Excel) or markdown [default: from -o's extension, else table]."
 )
@@ -55,7 +55,7 @@ def payments(
     from cruscotto_cli.payments.register import load_register
     from cruscotto_cli.payments.working import working
     from cruscotto_cli.plan.load import load_plan
-    from cruscotto_cli.render.payments import FORMATS
+    from cruscotto_cli.render.payments import EXTENSIONS, FORMATS
 
     if quarter is not None and quarter not in (1, 2, 3, 4):
         raise UsageError(f"--quarter {quarter}: expected 1, 2, 3 or 4")
@@ -66,25 +66,10 @@ def payments(
         )
     loaded = load_plan(plan)
     check_year(loaded, year)
-    chosen = _format(output, format)
+    chosen = chosen_format(format and format.value, output, EXTENSIONS, "table")
     rendered = FORMATS[chosen](loaded, working(loaded, load_register(folder), year, quarter))
     if isinstance(rendered, str):
         emit(rendered, output, force)
     else:
         emit_rich(rendered, output, force)
     return 0
-
-
-def _format(output: Path | None, given: PaymentsFormat | None) -> str:
-    """The format named by --format, else by the output file's extension, else the table."""
-    if given is not None:
-        return given.value
-    if output is None:
-        return PaymentsFormat.table.value
-    found = EXTENSIONS.get(output.suffix.lower())
-    if found is None:
-        known = ", ".join(EXTENSIONS)
-        raise UsageError(
-            f'{output}: unknown extension "{output.suffix}"; use one of {known}, or give --format'
-        )
-    return found

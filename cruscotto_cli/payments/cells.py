@@ -67,28 +67,22 @@ def read_flag(text: str) -> bool:
     raise CellProblem("expected sì (outside commercial transactions) or no, or an empty cell")
 
 
-def read_amount(text: str, convention: Convention, row: int) -> Decimal:
+def read_amount(text: str, convention: Convention) -> Decimal:
     """An amount in euro under its file's decimal separator; CellProblem says why not."""
-    reading = read_number(text)
+    semicolon = convention == SEMICOLON
+    reading = read_number(text, comma_decimal=semicolon)
     if reading is None or reading.percent:
         raise CellProblem("expected an amount in euro, such as 1.234,56")
-    if convention == SEMICOLON:
+    if semicolon:
         if reading.comma is None:
             raise CellProblem(
                 'in a ";"-separated file the decimal separator is the comma: write it as 1.234,56'
             )
         return reading.comma
     try:
-        return convention.value(reading, row)
+        return convention.value(reading)
     except NumberProblem as problem:
-        raise CellProblem(problem.message or _contradiction(convention)) from None
-
-
-def _contradiction(convention: Convention) -> str:
-    return (
-        f'uses a different decimal separator from row {convention.row} ("{convention.text}"); '
-        "use one decimal separator in the whole file"
-    )
+        raise CellProblem(problem.message) from None
 
 
 def euro(value: Decimal) -> str:

@@ -76,7 +76,7 @@ class _Row:
         if not text:
             return None
         try:
-            return read_amount(text, self.convention, self.line)
+            return read_amount(text, self.convention)
         except CellProblem as problem:
             self.problem(role, str(problem), "register-amount")
             return None
