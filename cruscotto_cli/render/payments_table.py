@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cruscotto_cli.payments.working import Working
-from cruscotto_cli.render.payments import DELAY_COLUMNS, ITP_COLUMNS, TIMES_COLUMNS, Texts
+from cruscotto_cli.render.payments_rows import DELAY_COLUMNS, ITP_COLUMNS, TIMES_COLUMNS, Texts
 
 
 def _grid(
