@@ -59,7 +59,7 @@ def test_listing(tmp_path: Path) -> None:
 def test_yml_areas_validate(yml_repo: Path) -> None:
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0, result.output
-    assert result.output == "ok: plan/ (14 areas, 58 indicators) and actuals/ (186 values)\n"
+    assert result.output == "ok: plan/ (14 areas, 58 indicators) and actuals/ (184 values)\n"
 
 
 def test_yml_areas_diff_against_their_own_commit(yml_repo: Path) -> None:

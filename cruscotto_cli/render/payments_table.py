@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from cruscotto_cli.payments.working import Working
 from cruscotto_cli.render.payments_rows import DELAY_COLUMNS, ITP_COLUMNS, TIMES_COLUMNS, Texts
+from cruscotto_cli.render.terminal import cells, plain
 
 
 def _grid(
@@ -23,7 +23,7 @@ def _grid(
         else:
             grid.add_column(name, justify="right", no_wrap=True)
     for row in rows:
-        grid.add_row(*(Text(cell) for cell in row))  # office text: never markup
+        grid.add_row(*cells(*row))
     return grid
 
 
@@ -31,7 +31,7 @@ def _listing(
     title: str, header: Sequence[str], rows: list[list[str]], text: Sequence[int], none: str
 ) -> RenderableType:
     """A table of invoices, or one line saying there are none."""
-    return _grid(title, header, rows, text) if rows else Text(f"{title}: {none}")
+    return _grid(title, header, rows, text) if rows else plain(f"{title}: {none}")
 
 
 def table(t: Texts, working: Working) -> RenderableType:
@@ -61,6 +61,6 @@ def table(t: Texts, working: Working) -> RenderableType:
         ),
     ]
     if working.feeds and working.quarter is None:
-        parts.append(Text(f"{p['feeds']}: {t.feeds(working)}"))
-    parts.append(Text(f"{p['register']}: {', '.join(working.files)}"))
+        parts.append(plain(f"{p['feeds']}: {t.feeds(working)}"))
+    parts.append(plain(f"{p['register']}: {', '.join(working.files)}"))
     return Group(*parts)
