@@ -60,7 +60,7 @@ def _actual(
 
 
 def with_register(plan: Plan, actuals: Actuals, register: Register) -> Actuals:
-    """The actuals and the register's values; InputError names both places of a value given twice."""
+    """The actuals and the register's values; InputError names both places of a value twice."""
     computed = register_actuals(plan, register)
     problems = [
         _conflict(actuals.values[key], computed[key]) for key in computed if key in actuals.values

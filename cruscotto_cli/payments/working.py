@@ -27,7 +27,7 @@ class Working:
 
 
 def working(plan: Plan, register: Register, year: int, quarter: int | None = None) -> Working:
-    """The register's indicators for the year (or one quarter), and which plan indicators use them."""
+    """The register's indicators for the year (or a quarter), and the plan indicators using them."""
     feeds = tuple(
         (p.indicator.id, value)
         for p in plan.placed
