@@ -35,6 +35,10 @@ class OutputError(CruscottoError):
     """An output could not be written: it exists (without --force) or its folder is unwritable."""
 
 
+class MissingExtraError(CruscottoError):
+    """An optional output or input whose library is not installed."""
+
+
 class InputError(CruscottoError):
     """The user's files cannot be used; carries every problem found."""
 

@@ -214,32 +214,35 @@ def test_template_lists_what_each_office_must_report(repo_root: Path, golden) ->
     result = run("template", "2024")
     assert result.exit_code == 0
     assert result.stdout_bytes.decode("utf-8").startswith(
-        "\ufeffchiave;anno;valore;nome;ufficio;unità;fonte;nota\r\n"
+        "\ufeffchiave;anno;valore;motivazione;area;nome;ufficio;unità;target;valore anno precedente;fonte;nota\r\n"
     )
     golden("template-2024.csv", result.stdout_bytes.decode("utf-8"))
     # Indicator ids are Excel text formulas, so that Excel does not turn "9.10" into 9,1.
-    assert '\r\n"=""9.10""";2024;;' in result.stdout_bytes.decode("utf-8")
+    assert '\r\n"=""9.10""";2024;;;9;' in result.stdout_bytes.decode("utf-8")
     staff = run("template", "2024", "--owner", "staff").stdout_bytes.decode("utf-8").split("\r\n")
     assert staff[1:-1] == [
-        '"=""4.1""";2024;;Creazione e partecipazione tavoli di sviluppo;S. Staff;n.;;',
-        '"=""8.1""";2024;;Assenza di segnalazioni illeciti/eventi corruttivi (PTPCT);S. Staff;n.;;',
-        '"=""8.3""";2024;;Incrementare il grado di trasparenza dell\'amministrazione (Indice composto che esprime il livello di trasparenza dell\'ente sulla base delle valutazioni dell\'OIV);S. Staff;%;;',
-        '"=""9.9""";2024;;Indicatore sintetico esprimente il grado medio di soddisfazione rilevata da indagini di customer satisfaction da parte dei diversi servizi camerali;S. Staff;livello;;',
-        '"=""10.1""";2024;;Incremento efficienza/efficacia processi mappati progetto lean organization: monitoraggio costante degli indicatori;S. Staff;sì/no;;',
-        "azioni_infrastrutture_realizzate;2024;;N. azioni realizzate per la gestione strategica di Infrastrutture Portualità Logistica;S. Staff;n.;;",
-        "azioni_infrastrutture_effettive;2024;;N. azioni effettive per la gestione strategica di Infrastrutture Portualità Logistica;S. Staff;n.;;",
-        "obiettivi_modificati;2024;;N. obiettivi soggetti a modifica in itinere;S. Staff;n.;;",
-        "obiettivi_programmati;2024;;N. obiettivi programmati ex ante;S. Staff;n.;;",
-        "dipendenti_lavoro_agile;2024;;N. dipendenti in lavoro agile/telelavoro;S. Staff;n.;;",
-        "dipendenti_totali;2024;;N. dipendenti;S. Staff;n.;;",
-        "ore_medie_formazione;2024;;Ore medie di formazione del personale a tempo indeterminato;S. Staff;n.;;",
-        "livello_benessere;2024;;Livello di benessere organizzativo;S. Staff;indice;;",
+        '"=""4.1""";2024;;;4;Creazione e partecipazione tavoli di sviluppo;S. Staff;n.;>1;3;;',
+        '"=""8.1""";2024;;;8;Assenza di segnalazioni illeciti/eventi corruttivi (PTPCT);S. Staff;n.;0,00;0;;',
+        '"=""8.3""";2024;;;8;Incrementare il grado di trasparenza dell\'amministrazione (Indice composto che esprime il livello di trasparenza dell\'ente sulla base delle valutazioni dell\'OIV);S. Staff;%;≥ 92%;94,0%;;',
+        '"=""9.9""";2024;;;9;Indicatore sintetico esprimente il grado medio di soddisfazione rilevata da indagini di customer satisfaction da parte dei diversi servizi camerali;S. Staff;livello;> medio;alto;;',
+        '"=""10.1""";2024;;;10;Incremento efficienza/efficacia processi mappati progetto lean organization: monitoraggio costante degli indicatori;S. Staff;sì/no;Annuale;sì;;',
+        "azioni_infrastrutture_realizzate;2024;;;4;N. azioni realizzate per la gestione strategica di Infrastrutture Portualità Logistica;S. Staff;n.;4.2: 90%;10;;",
+        "azioni_infrastrutture_effettive;2024;;;4;N. azioni effettive per la gestione strategica di Infrastrutture Portualità Logistica;S. Staff;n.;4.2: 90%;11;;",
+        "obiettivi_modificati;2024;;;9;N. obiettivi soggetti a modifica in itinere;S. Staff;n.;9.8: < 18%;4;;",
+        "obiettivi_programmati;2024;;;9;N. obiettivi programmati ex ante;S. Staff;n.;9.8: < 18%;31;;",
+        "dipendenti_lavoro_agile;2024;;;10;N. dipendenti in lavoro agile/telelavoro;S. Staff;n.;10.2: >15%;22;;",
+        "dipendenti_totali;2024;;;10;N. dipendenti;S. Staff;n.;10.2: >15%;77;;",
+        "ore_medie_formazione;2024;;;12;Ore medie di formazione del personale a tempo indeterminato;S. Staff;n.;12.1: >1;24,5;;",
+        "livello_benessere;2024;;;12;Livello di benessere organizzativo;S. Staff;indice;12.2: >1;3,52;;",
     ]
 
 
 def test_a_filled_template_reads_back_as_actuals(repo_root: Path, tmp_path: Path) -> None:
-    text = run("template", "2022", "--owner", "segreteria").stdout_bytes.decode("utf-8")
-    assert "accessi_biblioteca;2021;" in text  # the first year asks for the previous year's counts
+    empty = tmp_path / "vuota"
+    empty.mkdir()
+    args = ("template", "2022", "--owner", "segreteria", "--actuals", str(empty))
+    text = run(*args).stdout_bytes.decode("utf-8")
+    assert "\r\naccessi_biblioteca;2021;;;3;" in text  # no actuals yet: last year's counts too
     filled = "\r\n".join(
         line.replace(";;", ";3;", 1) if i and line else line
         for i, line in enumerate(text.lstrip("\ufeff").split("\r\n"))

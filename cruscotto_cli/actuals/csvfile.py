@@ -21,10 +21,13 @@ COLUMNS = {
     **dict.fromkeys(("nota", "note"), NOTE),
     # Written by `cruscotto template` for the reader's sake; their content is the plan's.
     **dict.fromkeys(("nome", "name", "ufficio", "office", "owner", "unità", "unita", "unit"), INFO),
+    **dict.fromkeys(("area", "target", "valore anno precedente", "previous year value"), INFO),
+    **dict.fromkeys(("motivazione", "reason", "stato", "status"), INFO),
 }
 ACCEPTED = (
-    "indicatore/misura/chiave, anno, valore, fonte, nota, nome, ufficio, unità, "
-    "or in English indicator/measure/key, year, value, source, note, name, office/owner, unit"
+    "indicatore/misura/chiave, anno, valore, motivazione, fonte, nota, nome, ufficio, unità, area, "
+    "target, valore anno precedente, stato, or in English indicator/measure/key, year, value, "
+    "reason, source, note, name, office/owner, unit, area, target, previous year value, status"
 )
 REQUIRED = {
     KEY: '"indicatore" (or "misura", "chiave", "indicator", "measure", "key")',

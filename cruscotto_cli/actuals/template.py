@@ -1,65 +1,143 @@
-"""The blank actuals CSV of a year's data collection: what each office must report."""
+"""What each office must report for a year: one row per value, with what tells the rows apart."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 
-from cruscotto_cli.actuals.excel import excel_text, to_csv
+from cruscotto_cli.actuals.load import Actuals
 from cruscotto_cli.plan.loaded import Placed, Plan
+from cruscotto_cli.plan.model import Indicator, Value, ValueKind
+from cruscotto_cli.plan.targets import Range, Threshold
 
-EXTENSIONS = {".csv": "csv"}  # the formats a template is written in, by extension
-HEADER = ("chiave", "anno", "valore", "nome", "ufficio", "unità", "fonte", "nota")
+# What a value may be, for a workbook's data validation: the keys of the writer's checks.
+YES_NO, LEVEL, COUNT, SHARE, NUMBER = "yes/no", "level", "count", "share", "number"
+
+
+@dataclass
+class TemplateRow:
+    """One value to report: its key and year, and the plan's context an office needs to give it.
+
+    `targets` are the year's targets the value serves: the indicator's own, or for a measure the
+    targets of the indicators computed from it ("1.6: ≥ 25%"). `previous` is last year's value.
+    """
+
+    key: str
+    year: int
+    name: str
+    office: str
+    unit: str
+    kind: ValueKind
+    check: str = NUMBER
+    areas: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    previous: Value | None = None
+
+    def serves(self, area: str, target: str) -> None:
+        if area not in self.areas:
+            self.areas.append(area)
+        if target not in self.targets:
+            self.targets.append(target)
 
 
 def template_rows(
-    plan: Plan, placed: Sequence[Placed], year: int, owners: Sequence[str] = ()
-) -> list[tuple[str, int, str, str, str]]:
-    """(key, year, name, office, unit) of every direct indicator and measure needed that year.
+    plan: Plan,
+    placed: Sequence[Placed],
+    year: int,
+    actuals: Actuals | None = None,
+    owners: Sequence[str] = (),
+) -> list[TemplateRow]:
+    """Every direct indicator and measure the year needs, in plan order, for the given offices.
 
-    Measures read with prev() are asked for the previous year too in the plan's first year, when
-    no earlier collection has gathered them.
+    A formula reading a measure with prev() needs its value of the year before: asked for too,
+    unless `actuals` already have it.
     """
-    rows: dict[tuple[str, int], tuple[str, int, str, str, str]] = {}
+    values = actuals or Actuals({}, ())
+    rows: dict[tuple[str, int], TemplateRow] = {}
     for p in placed:
         ind = p.indicator
-        if year not in ind.targets or ind.withdrawn_in(year):
+        target = ind.targets.get(year)
+        if target is None or ind.withdrawn_in(year):
             continue
         if ind.formula is None:
-            if owners and ind.owner not in owners:
-                continue
-            rows[(ind.id, year)] = (ind.id, year, ind.name, plan.office_name(ind.owner), ind.unit)
+            if not owners or ind.owner in owners:
+                _row(rows, plan, ind.id, year, ind).serves(p.area.id, target.text)
             continue
         needs = [(m, year) for m in sorted(ind.formula.measures)]
-        if year == plan.header.period.first:
-            needs += [(m, year - 1) for m in sorted(ind.formula.previous)]
+        needs += [
+            (m, year - 1) for m in sorted(ind.formula.previous) if values.get(m, year - 1) is None
+        ]
         for measure_id, when in needs:
             measure = plan.measure(measure_id)
             if measure and (not owners or measure.owner in owners):
-                rows[(measure_id, when)] = (
-                    measure_id,
-                    when,
-                    measure.name,
-                    plan.office_name(measure.owner),
-                    measure.unit,
-                )
-    return sorted(rows.values(), key=lambda r: (r[1], _order(plan, r[0])))
+                row = _row(rows, plan, measure_id, when, None)
+                row.serves(p.area.id, f"{ind.id}: {target.text}")
+    for row in rows.values():
+        row.previous = _value(values, row.key, row.year - 1)
+    order = {key: i for i, key in enumerate(_keys(plan))}
+    return sorted(rows.values(), key=lambda r: (r.year, order[r.key]))
 
 
-def _order(plan: Plan, key: str) -> tuple[int, int]:
-    ids = [p.indicator.id for p in plan.placed]
-    if key in ids:
-        return (0, ids.index(key))
-    return (1, [m.id for m in plan.header.measures].index(key))
+def _row(
+    rows: dict[tuple[str, int], TemplateRow],
+    plan: Plan,
+    key: str,
+    year: int,
+    indicator: Indicator | None,
+) -> TemplateRow:
+    if (key, year) not in rows:
+        if indicator is not None:
+            owner, name, unit, kind = (
+                indicator.owner,
+                indicator.name,
+                indicator.unit,
+                indicator.kind,
+            )
+        else:
+            measure = plan.measure(key)
+            assert measure is not None  # the caller looked it up
+            owner, name, unit, kind = measure.owner, measure.name, measure.unit, ValueKind.NUMBER
+        check = _check(indicator, unit)
+        rows[key, year] = TemplateRow(key, year, name, owner, unit, kind, check)
+    return rows[key, year]
 
 
-def template_csv(rows: Sequence[tuple[str, int, str, str, str]]) -> str:
-    """`;`-separated for Italian Excel; indicator ids as Excel text so that 9.10 stays 9.10."""
-    return to_csv(
-        [
-            list(HEADER),
-            *(
-                [excel_text(key), year, "", name, office, unit, "", ""]
-                for key, year, name, office, unit in rows
-            ),
-        ]
-    )
+def _check(indicator: Indicator | None, unit: str) -> str:
+    """Yes/no, a level, a count (not negative), a share (a percentage from 0 to 100), a number."""
+    if indicator is not None and indicator.kind is not ValueKind.NUMBER:
+        return YES_NO if indicator.kind is ValueKind.YESNO else LEVEL
+    if unit == "n.":
+        return COUNT
+    if unit == "%" and indicator is not None and _within_100(indicator):
+        return SHARE
+    return NUMBER
+
+
+def _within_100(indicator: Indicator) -> bool:
+    """Whether every numeric target lies from 0% to 100% (not an index such as "-10,10%")."""
+    bounds: list[Decimal] = []
+    for target in indicator.targets.values():
+        if isinstance(target, Threshold):
+            bounds.append(target.value)
+        elif isinstance(target, Range):
+            bounds += (target.low, target.high)
+    return all(0 <= bound <= 100 for bound in bounds)
+
+
+def _value(actuals: Actuals, key: str, year: int) -> Value | None:
+    actual = actuals.get(key, year)
+    return actual.value if actual is not None else None
+
+
+def _keys(plan: Plan) -> list[str]:
+    """Every key in the plan's order: the indicators, then the measures."""
+    return [*(p.indicator.id for p in plan.placed), *(m.id for m in plan.header.measures)]
+
+
+def by_office(plan: Plan, rows: Sequence[TemplateRow]) -> dict[str, list[TemplateRow]]:
+    """The rows of each office of the plan, in the plan's order of offices (empty lists kept)."""
+    offices: dict[str, list[TemplateRow]] = {office.id: [] for office in plan.header.offices}
+    for row in rows:
+        offices.setdefault(row.office, []).append(row)
+    return offices

@@ -17,6 +17,7 @@ from cruscotto_cli.cli import (
     payments_command,
     plan_commands,
     report_command,
+    template_command,
     year_commands,
 )
 from cruscotto_cli.cli.boundary import guarded
@@ -44,7 +45,7 @@ COMMANDS = (
     plan_commands.validate,
     plan_commands.show,
     year_commands.evaluate,
-    year_commands.template,
+    template_command.template,
     report_command.report,
     payments_command.payments,
     ci_commands.diff,

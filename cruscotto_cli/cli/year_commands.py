@@ -1,4 +1,4 @@
-"""Commands on a year: evaluate, template."""
+"""Commands on a year: evaluate."""
 
 from __future__ import annotations
 
@@ -99,33 +99,3 @@ def evaluate(
     if chosen == "github":
         append_step_summary(markdown(loaded, result))
     return 1 if flagged(result, fail_on.value) else 0
-
-
-def template(
-    year: Year,
-    plan: PlanDir = DEFAULT_PLAN,
-    area: Areas = None,
-    owner: Owners = None,
-    tag: Tags = None,
-    output: Output = None,
-    force: Force = False,
-) -> int:
-    """Write the blank actuals CSV of YEAR's data collection, ready for Italian Excel.
-
-    One row per value an office must report (direct indicators and the measures of formulas);
-    --owner gives one office's own file. Never overwrites a file unless --force.
-
-    Exit codes: 0 written; 2 bad usage, invalid plan, or an existing output file; 3 internal error.
-    """
-    from cruscotto_cli.actuals.template import EXTENSIONS, template_csv, template_rows
-    from cruscotto_cli.inputs import check_year
-    from cruscotto_cli.plan.load import load_plan
-    from cruscotto_cli.plan.selection import office_ids
-
-    chosen_format(None, output, EXTENSIONS, "csv", option=False)
-    loaded = load_plan(plan)
-    check_year(loaded, year)
-    owners = office_ids(loaded, owner or ())
-    selected = selection(area, None, tag).apply(loaded)
-    emit(template_csv(template_rows(loaded, selected, year, owners)), output, force)
-    return 0

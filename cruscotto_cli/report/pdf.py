@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
+from cruscotto_cli.diagnostics import MissingExtraError
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.html import render_html
-from cruscotto_cli.report.xlsx import MissingExtraError
 
 INSTALL = "PDF needs WeasyPrint: pip install 'cruscotto[pdf]'"
 

@@ -6,19 +6,16 @@ coloured by conditional formatting, and the header row is frozen with an autofil
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import re
-import zipfile
 from decimal import Decimal
 from typing import Any
 
-from cruscotto_cli.diagnostics import CruscottoError
 from cruscotto_cli.evaluate import Outcome, Score, Status, outcome_band
 from cruscotto_cli.numbers import round_to
 from cruscotto_cli.render.words import Words
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.texts import notice
+from cruscotto_cli.xlsxfile import new_workbook, stable_bytes
 
 # The characters a worksheet cannot hold (openpyxl refuses them): shown escaped, as \x01.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -36,24 +33,15 @@ FILLS = {  # status -> (background, text): colour helps, the word says the same
 }
 
 
-class MissingExtraError(CruscottoError):
-    """An optional output whose library is not installed."""
-
-
 def render_xlsx(data: ReportData) -> bytes:
-    try:
-        from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:
-        raise MissingExtraError("XLSX needs openpyxl: pip install 'cruscotto[xlsx]'") from None
     w = Words(data.plan.language)
-    book = Workbook()
+    book = new_workbook()
     _summary(book.active, w, data)
     _indicators(book.create_sheet(w["indicators"]), w, data)
     for sheet in book.worksheets:
         _as_text(sheet)
     book.properties.creator = f"cruscotto {data.version}"
-    book.properties.created = book.properties.modified = dt.datetime.combine(data.date, dt.time())
-    return _save(book, data.date)
+    return stable_bytes(book, data.date)
 
 
 def _append(sheet: Any, values: list[Any]) -> None:
@@ -72,27 +60,6 @@ def _as_text(sheet: Any) -> None:
         for cell in row:
             if isinstance(cell.value, str):
                 cell.data_type = "s"
-
-
-def _save(book: Any, date: dt.date) -> bytes:
-    """The workbook's bytes, the same for the same data: openpyxl's `save` stamps the time of
-    saving into the properties and the zip entries, so write with its writer and re-zip."""
-    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped,unused-ignore]
-
-    raw = io.BytesIO()
-    ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
-    stable = io.BytesIO()
-    with (
-        zipfile.ZipFile(raw) as source,
-        zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            entry = zipfile.ZipInfo(
-                item.filename, date_time=(date.year, date.month, date.day, 0, 0, 0)
-            )
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(item))
-    return stable.getvalue()
 
 
 def _summary(sheet: Any, w: Words, data: ReportData) -> None:
