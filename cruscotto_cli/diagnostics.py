@@ -15,10 +15,27 @@ class Diagnostic:
     column: int
     message: str
     code: str = "error"
+    sheet: str | None = None  # a workbook's sheet: the place reads `book.xlsx[Sheet]!B7`
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-        return f"{where}: {self.message} [{self.code}]"
+        return f"{self.where}: {self.message} [{self.code}]"
+
+    @property
+    def where(self) -> str:
+        if not self.line:
+            return self.path
+        if self.sheet is not None:
+            return f"{self.path}[{self.sheet}]!{column_letter(self.column)}{self.line}"
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+def column_letter(column: int) -> str:
+    """A spreadsheet's name of a column, counted from 1: 1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 class CruscottoError(Exception):

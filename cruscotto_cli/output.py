@@ -41,6 +41,12 @@ def write_atomic(path: Path, data: bytes | str, force: bool = False) -> None:
             temp.unlink(missing_ok=True)
 
 
+def check_target(path: Path, force: bool) -> None:
+    """OutputError unless `write_atomic(path, ..., force)` may write there: to check every file
+    of a set before writing the first."""
+    _check_target(path, force)
+
+
 def _check_target(path: Path, force: bool) -> None:
     """OutputError unless `path` is free, or a regular file and `force` is given."""
     try:

@@ -10,6 +10,8 @@ from typing import Any
 from cruscotto_cli.diagnostics import MissingExtraError
 
 INSTALL = "pip install 'cruscotto[xlsx]'"
+# The keywords of a workbook written by `cruscotto template`, by which the reader knows its layout.
+TEMPLATE_KEYWORDS = "cruscotto, raccolta dati"
 
 
 def new_workbook() -> Any:

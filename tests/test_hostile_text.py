@@ -100,7 +100,7 @@ def test_template_neutralises_plan_text(hostile: Path) -> None:
     rows = result.stdout_bytes.decode("utf-8").split("\r\n")
     assert (
         rows[1]
-        == '"=""1.1""";2024;;"\'=HYPERLINK(""http://evil.example/x"",""Clicca"")";\'@SUM(1+1)*cmd|\' /C calc\'!A0;%;;'
+        == '"=""1.1""";2024;;;1;"\'=HYPERLINK(""http://evil.example/x"",""Clicca"")";\'@SUM(1+1)*cmd|\' /C calc\'!A0;%;-10,10%;;;'
     )
 
 

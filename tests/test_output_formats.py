@@ -57,7 +57,7 @@ def test_evaluate_json_file_is_the_json_export(repo_root: Path, tmp_path: Path) 
         (
             ["template", "2024"],
             "raccolta.csv",
-            "\ufeffchiave;anno;valore;nome;ufficio;unità;fonte;nota",
+            "\ufeffchiave;anno;valore;motivazione;area;nome;ufficio;unità;target;valore anno precedente;fonte;nota",
         ),
         (["diff", "--against", "plan"], "diff.json", "{"),
         (["diff", "--against", "plan"], "diff.md", "### Plan changes from `plan`"),
@@ -70,7 +70,11 @@ def test_every_command_writes_the_format_of_the_extension(
 ) -> None:
     target = tmp_path / name
     result = run(*args, "-o", str(target))
-    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    # template names the file it wrote (it may write one per office); the others say nothing
+    said = (
+        f"cruscotto: wrote {target} (several offices, 67 values)\n" if args[0] == "template" else ""
+    )
+    assert (result.exit_code, result.stderr) == (0, said), result.output
     assert target.read_bytes().decode("utf-8").splitlines()[0].rstrip() == first
 
 
@@ -115,7 +119,7 @@ def test_a_format_that_contradicts_the_extension_is_refused(
             ".txt, .json, .md, .markdown, .xml, or give --format",
         ),
         (["schema"], "area.yaml", ".json"),
-        (["template", "2024"], "raccolta.txt", ".csv"),
+        (["template", "2024"], "raccolta.txt", ".csv, .xlsx, or give --format"),
     ],
 )
 def test_an_extension_the_command_does_not_write_is_refused(

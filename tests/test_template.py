@@ -80,7 +80,7 @@ def test_all_writes_nothing_when_one_file_is_in_the_way(repo_root, tmp_path: Pat
     result = run("template", "2025", "--all", "-o", str(tmp_path))
     assert (result.exit_code, result.stderr) == (
         2,
-        f"cruscotto: {tmp_path}/staff-2025.csv: exists; use --force to overwrite it (nothing was written)\n",
+        f"cruscotto: {tmp_path}/staff-2025.csv: exists; use --force to overwrite it\n",
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["staff-2025.csv"]
     assert run("template", "2025", "--all", "-o", str(tmp_path), "--force").exit_code == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cruscotto_cli.actuals.template import TemplateRow, by_office
@@ -32,23 +32,6 @@ class Sheet:
 
     def office_name(self, plan: Plan) -> str | None:
         return plan.office_name(self.office) if self.office else None
-
-
-def _csv(collection: Collection, sheet: Sheet) -> bytes:
-    from cruscotto_cli.actuals.template_csv import template_csv
-
-    return template_csv(collection.plan, sheet.rows).encode("utf-8")
-
-
-def _xlsx(collection: Collection, sheet: Sheet) -> bytes:
-    from cruscotto_cli.actuals.template_xlsx import template_xlsx
-
-    return template_xlsx(collection, sheet)
-
-
-# Format name -> writer; the CLI's --format choices come from these keys.
-WRITERS: dict[str, Callable[[Collection, Sheet], bytes]] = {"csv": _csv, "xlsx": _xlsx}
-EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx"}
 
 
 def sheets(

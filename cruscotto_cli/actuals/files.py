@@ -1,13 +1,15 @@
-"""Which files are actuals: every `*.csv` directly in the folder, but Excel's lock files."""
+"""Which files are actuals: every `*.csv` and `*.xlsx` directly in the folder, but Excel's lock files."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+SUFFIXES = (".csv", ".xlsx")  # the files read: CSV text and Excel workbooks
+
 
 def is_actuals_file(name: str) -> bool:
     # "~$name.csv" is the lock file Excel leaves beside a file it has open, not data.
-    return name.lower().endswith(".csv") and not name.startswith("~$")
+    return name.lower().endswith(SUFFIXES) and not name.startswith("~$")
 
 
 def actuals_files(folder: Path) -> list[Path]:

@@ -148,13 +148,33 @@ class _File:
     note_at: int | None
     convention: Convention = field(default_factory=Convention)
     semicolon: bool = False  # a ";" file: its commas are decimal commas
+    sheet: str | None = None  # a workbook's sheet, whose cells are typed
 
     @classmethod
-    def of(cls, path: str, roles: dict[str, int]) -> _File:
-        return cls(path, roles[KEY], roles[YEAR], roles[VALUE], roles.get(SOURCE), roles.get(NOTE))
+    def of(cls, path: str, roles: dict[str, int], sheet: str | None = None) -> _File:
+        return cls(
+            path,
+            roles[KEY],
+            roles[YEAR],
+            roles[VALUE],
+            roles.get(SOURCE),
+            roles.get(NOTE),
+            sheet=sheet,
+        )
+
+    @property
+    def label(self) -> str:
+        """The file as values name their source: `a.csv`, `b.xlsx[Raccolta 2025]`."""
+        return self.path if self.sheet is None else f"{self.path}[{self.sheet}]"
 
     def problem(self, row: int, index: int, message: str, code: str) -> Diagnostic:
-        return Diagnostic(self.path, row, index + 1, message, code)
+        return Diagnostic(self.path, row, index + 1, message, code, self.sheet)
+
+    def where(self, row: int, index: int) -> str:
+        """A row's place in a message: `a.csv:7`, or a workbook's cell `b.xlsx[S]!A7`."""
+        if self.sheet is None:
+            return f"{self.path}:{row}"
+        return self.problem(row, index, "", "").where
 
 
 def _optional(cells: list[str], index: int | None) -> str | None:
@@ -170,7 +190,7 @@ class _Loader:
     banded: bool
     years: range
     values: dict[tuple[str, int], Actual] = field(default_factory=dict)
-    seen: dict[tuple[str, int], tuple[str, int, str]] = field(default_factory=dict)
+    seen: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     # Most cells are written plainly: these find them with one lookup; the methods do the rest.
     direct: dict[str, _Spec] = field(init=False)
@@ -181,6 +201,25 @@ class _Loader:
         self.year_of = {str(year): year for year in self.years}
 
     def file(self, path: Path) -> None:
+        if path.suffix.lower() == ".xlsx":
+            self.workbook(path)
+        else:
+            self.csv(path)
+
+    def workbook(self, path: Path) -> None:
+        """Each sheet's rows, typed as Excel stored them, through the same rules as a CSV's."""
+        from cruscotto_cli.actuals.workbook import read_workbook
+
+        tables, problems = read_workbook(path)
+        self.problems += problems
+        for table in tables:
+            if all(role in table.roles for role in REQUIRED):
+                file = _File.of(str(path), table.roles, table.sheet)
+                for row, cells, reading in table.rows:
+                    if cells[file.value_at].strip():
+                        self.row(file, row, cells, reading)
+
+    def csv(self, path: Path) -> None:
         name = str(path)
         try:
             text = decode(name, path.read_bytes())
@@ -238,7 +277,7 @@ class _Loader:
         if year is not None:
             source, note = _optional(cells, file.source_at), _optional(cells, file.note_at)
             self.values[key, year] = Actual(
-                key, year, value, text, source, note, file.path, row, file.value_at + 1
+                key, year, value, text, source, note, file.label, row, file.value_at + 1
             )
 
     def key(self, file: _File, row: int, cell: str) -> tuple[str, _Spec | None]:
@@ -274,12 +313,13 @@ class _Loader:
 
     def duplicate(self, file: _File, row: int, key: str, year: int, text: str) -> bool:
         """Whether (key, year) was given before; the problem is placed on the later row."""
-        path, first_row, first_text = self.seen.setdefault((key, year), (file.path, row, text))
-        if (path, first_row) == (file.path, row):
+        place = file.where(row, file.key_at)
+        first, first_text = self.seen.setdefault((key, year), (place, text))
+        if first == place:
             return False
         message = (
             f'{key} for {year} is given twice: "{text.strip()}" here and "{first_text.strip()}" '
-            f"at {path}:{first_row}; give each value once"
+            f"at {first}; give each value once"
         )
         self.problems.append(file.problem(row, file.key_at, message, "csv-duplicate"))
         return True
@@ -293,7 +333,7 @@ class _Loader:
         if spec.kind is ValueKind.LEVEL and reading is None and not _foreign_digit(text):
             return self.level(text)
         if reading is None:
-            raise _not_a_number(text, spec, file.semicolon)
+            raise _not_a_number(text, spec, file.semicolon, file.sheet is not None)
         if reading.percent and spec.unit != "%":
             message = (
                 f'"%" is only for values in %, and {key} is measured in "{spec.unit}"; '
@@ -334,7 +374,13 @@ def _foreign_digit(text: str) -> str | None:
     return next((c for c in text if c.isdigit() and not c.isascii()), None)
 
 
-def _not_a_number(text: str, spec: _Spec, semicolon: bool) -> NumberProblem:
+def _not_a_number(text: str, spec: _Spec, semicolon: bool, typed: bool) -> NumberProblem:
+    if typed and not text.strip().startswith("#"):
+        message = (
+            f'a text cell, not a number in "{spec.unit}": type the number in the cell as a number '
+            "(not as text, without a leading apostrophe)"
+        )
+        return NumberProblem(message, "xlsx-kind")
     if text.strip().startswith("#"):
         return NumberProblem(
             "an Excel error, not a number; put the measured value in the cell", "csv-kind"

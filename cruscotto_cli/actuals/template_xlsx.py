@@ -13,7 +13,7 @@ from cruscotto_cli import __version__
 from cruscotto_cli.actuals.collection import Collection, Sheet
 from cruscotto_cli.actuals.template import COUNT, LEVEL, SHARE, YES_NO, TemplateRow
 from cruscotto_cli.actuals.template_words import CHECKS, instructions, sheet_title, subtitle
-from cruscotto_cli.xlsxfile import new_workbook, stable_bytes, text_cell
+from cruscotto_cli.xlsxfile import TEMPLATE_KEYWORDS, new_workbook, stable_bytes, text_cell
 
 HEADER_ROW = 5  # rows 1-3 say what the sheet is; the reader finds the header by its names
 # (header, width, filled by the office)
@@ -204,5 +204,5 @@ def _properties(book: Any, collection: Collection, sheet: Sheet) -> None:
     properties.subject = collection.plan.header.title
     properties.creator = f"cruscotto {__version__}"
     properties.lastModifiedBy = None
-    properties.keywords = "cruscotto, raccolta dati"
+    properties.keywords = TEMPLATE_KEYWORDS
     properties.language = collection.plan.language

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 class TemplateFormat(StrEnum):
-    """The keys of actuals.collection.WRITERS."""
+    """The keys of actuals.template_formats.WRITERS."""
 
     csv = "csv"
     xlsx = "xlsx"
@@ -83,8 +83,9 @@ def template(
     Exit codes: 0 written (or nothing to collect, said on stderr); 2 bad usage, invalid plan or
     actuals, or an existing output file; 3 internal error.
     """
-    from cruscotto_cli.actuals.collection import EXTENSIONS, Collection, sheets
+    from cruscotto_cli.actuals.collection import Collection, sheets
     from cruscotto_cli.actuals.template import template_rows
+    from cruscotto_cli.actuals.template_formats import EXTENSIONS
     from cruscotto_cli.inputs import check_year, load_inputs
     from cruscotto_cli.plan.selection import office_ids
     from cruscotto_cli.rundate import date_option, run_date
@@ -116,7 +117,7 @@ def _write_all(
     """Each sheet with rows to its file (`file`, else one per office in the `output` folder, else
     stdout); none is written if one of the files is in the way."""
     from cruscotto_cli.actuals.collection import file_name
-    from cruscotto_cli.output import write_atomic
+    from cruscotto_cli.output import check_target, write_atomic
 
     if output is None and fmt != "csv":
         raise UsageError(f"--format {fmt} is a binary file: give -o FILE")
@@ -125,9 +126,9 @@ def _write_all(
     }
     if output is not None and file is None:
         _folder(output)
-    taken = [t for s in found if s.rows and (t := targets[id(s)]) and t.exists()]
-    if taken and not force:
-        raise UsageError(f"{taken[0]}: exists; use --force to overwrite it (nothing was written)")
+    for sheet in found:
+        if sheet.rows and (target := targets[id(sheet)]) is not None:
+            check_target(target, force)
     for sheet in found:
         target = targets[id(sheet)]
         if not sheet.rows:
@@ -135,12 +136,12 @@ def _write_all(
         elif target is None:
             sys.stdout.write(_payload(collection, sheet, fmt).decode("utf-8"))
         else:
-            write_atomic(target, _payload(collection, sheet, fmt), force=True)
+            write_atomic(target, _payload(collection, sheet, fmt), force)
             _wrote(collection, sheet, target)
 
 
 def _payload(collection: Collection, sheet: Sheet, fmt: str) -> bytes:
-    from cruscotto_cli.actuals.collection import WRITERS
+    from cruscotto_cli.actuals.template_formats import WRITERS
 
     return WRITERS[fmt](collection, sheet)
 

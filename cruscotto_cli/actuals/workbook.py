@@ -1,0 +1,180 @@
+"""An Excel workbook of actuals: each sheet's header row and typed cells, placed as `x.xlsx[S]!B7`.
+
+Cells are read as Excel stored them: a number cell is a number (a percentage cell holds the
+fraction, shown with %), a text cell is text, never read again as a number in some locale. A
+formula counts by the value Excel last computed; a formula saved without one is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from cruscotto_cli.actuals.conventions import Reading
+from cruscotto_cli.actuals.csvfile import ACCEPTED, COLUMNS, KEY, REQUIRED, VALUE, column_roles
+from cruscotto_cli.diagnostics import Diagnostic
+from cruscotto_cli.numbers import format_number
+from cruscotto_cli.xlsxfile import INSTALL, TEMPLATE_KEYWORDS
+
+HEADER_ROWS = 10  # the header is looked for in a sheet's first rows: a title may come before it
+Row = tuple[int, list[str], Reading | None]  # row number, cells as text, the value cell's reading
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet of actuals: its name, header row, the index of each column role, its rows."""
+
+    sheet: str
+    header_row: int
+    roles: dict[str, int]
+    rows: list[Row]
+
+
+def read_workbook(path: Path) -> tuple[list[Table], list[Diagnostic]]:
+    """Every sheet with a header row; a problem for each sheet or cell that cannot be read."""
+    name = str(path)
+    try:
+        from openpyxl import load_workbook  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        message = f"a workbook: reading .xlsx needs openpyxl: {INSTALL} (or save it as CSV)"
+        return [], [Diagnostic(name, 0, 0, message, "xlsx-file")]
+    try:
+        values = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl and zipfile raise many kinds for a damaged file
+        return [], [_unreadable(name, exc)]
+    try:
+        template = (values.properties.keywords or "") == TEMPLATE_KEYWORDS
+        tables: list[Table] = []
+        problems: list[Diagnostic] = []
+        for sheet in values.sheetnames:
+            _Sheet(name, sheet, template, problems).read(values[sheet], formulas[sheet], tables)
+        return tables, problems
+    finally:
+        values.close()
+        formulas.close()
+
+
+def _unreadable(name: str, exc: Exception) -> Diagnostic:
+    message = (
+        "not a readable .xlsx workbook (a damaged file, or one protected by a password to open?); "
+        f"save it again from Excel as .xlsx or as CSV ({type(exc).__name__})"
+    )
+    return Diagnostic(name, 0, 0, message, "xlsx-file")
+
+
+@dataclass
+class _Sheet:
+    """One sheet being read: where it is, and where its problems go."""
+
+    path: str
+    name: str
+    template: bool
+    problems: list[Diagnostic]
+
+    def problem(self, row: int, column: int, message: str, code: str) -> None:
+        self.problems.append(Diagnostic(self.path, row, column, message, code, self.name))
+
+    def read(self, values: Any, formulas: Any, tables: list[Table]) -> None:
+        rows = zip(values.iter_rows(), formulas.iter_rows(), strict=False)
+        header: tuple[int, dict[str, int]] | None = None
+        data: list[Row] = []
+        seen_any = False
+        for number, (cells, sources) in enumerate(rows, start=1):
+            texts = [self.text(cell, source) for cell, source in zip(cells, sources, strict=False)]
+            seen_any = seen_any or any(texts)
+            if header is None and number > HEADER_ROWS:
+                break
+            if header is None:
+                header = self.header(number, texts)
+            elif any(t.strip() for t in texts) and (
+                row := self.row(number, texts, cells, header[1])
+            ):
+                data.append(row)
+        if header is not None:
+            tables.append(Table(self.name, header[0], header[1], data))
+        elif seen_any and not (self.template and self.name == "Istruzioni"):
+            self.problem(1, 1, _NO_HEADER, "xlsx-header")
+
+    def header(self, number: int, texts: list[str]) -> tuple[int, dict[str, int]] | None:
+        """The column roles, if this row is the header: it names the required columns."""
+        named = {COLUMNS.get(t.strip().casefold()) for t in texts}
+        if not all(role in named for role in REQUIRED):
+            return None
+        roles, unknown = column_roles(self.path, texts)
+        self.problems.extend(replace(d, line=number, sheet=self.name) for d in unknown)
+        return number, roles
+
+    def row(self, number: int, texts: list[str], cells: Any, roles: dict[str, int]) -> Row | None:
+        """The row's cells as text, and its value cell's reading; None for a key typed as number."""
+        width = max(roles.values()) + 1
+        texts = texts + [""] * (width - len(texts))
+        key_at, value_at = roles[KEY], roles[VALUE]
+        if key_at < len(cells) and _is_number(cells[key_at].value):
+            message = _NUMBER_KEY.format(number=texts[key_at])
+            self.problem(number, key_at + 1, message, "xlsx-key")
+            return None
+        return number, texts, _reading(cells[value_at]) if value_at < len(cells) else None
+
+    def text(self, cell: Any, source: Any) -> str:
+        """The cell as text, as the loader's rules read keys, years and words."""
+        value = cell.value
+        if value is None and getattr(source, "data_type", None) == "f":
+            place = f"{self.path}[{self.name}]!{cell.coordinate}"
+            self.problem(cell.row, cell.column, _UNCOMPUTED.format(place=place), "xlsx-formula")
+            return ""
+        return _as_text(value, _percent(cell))
+
+
+_NO_HEADER = (
+    f"no header row: expected, in the first {HEADER_ROWS} rows, a row naming at least the columns "
+    f"{', '.join(REQUIRED.values())}; accepted columns: {ACCEPTED}"
+)
+_NUMBER_KEY = (
+    "the key is the number {number}: Excel turns an id such as 9.10 into 9,1; format the column "
+    "as text and write the indicator id or the measure name"
+)
+_UNCOMPUTED = (
+    "a formula without a computed value (the file was saved by a program that does not compute "
+    "formulas): open and save {place} in Excel or LibreOffice, or type the value"
+)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _percent(cell: Any) -> bool:
+    return "%" in (getattr(cell, "number_format", None) or "")
+
+
+def _number(value: int | float, percent: bool) -> Decimal:
+    # Excel keeps 15 significant digits: what a float has beyond them is noise (0,30000000000000004)
+    number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
+    return number * 100 if percent else number
+
+
+def _as_text(value: object, percent: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "sì" if value else "no"
+    if _is_number(value):
+        assert isinstance(value, (int, float))
+        return format_number(_number(value, percent).normalize()) + ("%" if percent else "")
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _reading(cell: Any) -> Reading | None:
+    """A number cell's value (a percentage cell's fraction in percent points); None for text."""
+    value = cell.value
+    if not _is_number(value):
+        return None
+    percent = _percent(cell)
+    number = _number(value, percent)
+    return Reading(_as_text(value, percent), percent, number, number)
