@@ -1,4 +1,4 @@
-"""Excel workbooks the tool writes: openpyxl (an optional extra) and the same bytes for the same data."""
+"""Excel workbooks: openpyxl (an optional extra), string cells, the same bytes for the same data."""
 
 from __future__ import annotations
 

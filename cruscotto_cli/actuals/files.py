@@ -1,4 +1,4 @@
-"""Which files are actuals: every `*.csv` and `*.xlsx` directly in the folder, but Excel's lock files."""
+"""Which files are actuals: every `*.csv` and `*.xlsx` in the folder, but Excel's lock files."""
 
 from __future__ import annotations
 

@@ -11,8 +11,9 @@ from cruscotto_cli.numbers import format_number
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.model import Value
 
-# The office fills `valore`, and `motivazione` when a target is missed (also `fonte`, `nota`); the other columns are the plan's,
-# for the reader's sake: the actuals reader accepts and ignores them.
+# The office fills `valore`, and `motivazione` when a target is missed (also `fonte`, `nota`);
+# the other columns are the plan's, for the reader's sake: the actuals reader accepts and ignores
+# them.
 HEADER = (
     "chiave",
     "anno",

@@ -121,6 +121,7 @@ def _when_and_whom(collection: Collection) -> list[tuple[str, bool]]:
     whom = (
         f"Per domande: {collection.contact}."
         if collection.contact
-        else "Per domande: l'ufficio che ha inviato il file (Pianificazione e controllo di gestione)."
+        else "Per domande: l'ufficio che ha inviato il file "
+        "(Pianificazione e controllo di gestione)."
     )
     return [(when, False), (whom, False)]

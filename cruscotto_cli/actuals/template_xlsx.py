@@ -57,7 +57,10 @@ def _heading(data: Any, collection: Collection, sheet: Sheet) -> None:
     text_cell(data.cell(1, 1), title).font = Font(bold=True, size=14)
     text_cell(data.cell(2, 1), subtitle(collection, sheet.office_name(collection.plan)))
     data.cell(2, 1).font = Font(bold=True)
-    hint = "Compilare le celle gialle (valore, motivazione, fonte, nota): istruzioni nel foglio «Istruzioni»."
+    hint = (
+        "Compilare le celle gialle (valore, motivazione, fonte, nota): "
+        "istruzioni nel foglio «Istruzioni»."
+    )
     text_cell(data.cell(3, 1), hint)
 
 

@@ -36,7 +36,10 @@ class TemplateFormat(StrEnum):
 
 
 OUTPUT_HELP = "Write to this file (with --all: into this folder, one file per office)."
-FORMAT_HELP = "csv (Italian Excel) or xlsx (a protected workbook, needs cruscotto[xlsx]) [default: from the file's extension, else csv]."
+FORMAT_HELP = (
+    "csv (Italian Excel) or xlsx (a protected workbook, needs cruscotto[xlsx]) "
+    "[default: from the file's extension, else csv]."
+)
 ALL_HELP = "One file per office, written into the -o folder."
 PASSWORD_HELP = "Protect the workbook's sheet with this password [default: protected, no password]."
 DEADLINE_HELP = "The date by which offices send the values back (in the instructions)."
@@ -78,7 +81,8 @@ def template(
 
     Direct indicators and the measures of formulas (last year's too, when a formula reads them
     with prev() and the actuals lack them), with area, target and last year's value beside.
-    --owner gives one office's sheet, --all one file per office. Every file written is named on stderr; never overwrites unless --force.
+    --owner gives one office's sheet, --all one file per office. Every file written is named on
+    stderr; never overwrites unless --force.
 
     Exit codes: 0 written (or nothing to collect, said on stderr); 2 bad usage, invalid plan or
     actuals, or an existing output file; 3 internal error.
