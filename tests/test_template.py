@@ -117,3 +117,54 @@ def test_usage_errors(repo_root, tmp_path: Path) -> None:
     for args, message in cases:
         result = run("template", "2025", *args)
         assert (result.exit_code, result.stderr) == (2, message), args
+
+
+def test_missing_lists_only_what_is_still_owed(repo_root) -> None:
+    result = run("template", "2024", "--missing")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert lines(result) == [
+        "chiave;anno;valore;motivazione;area;nome;ufficio;unità;target;valore anno precedente;fonte;nota;stato",
+        '"=""5.5""";2024;;;5;Grado di coinvolgimento delle imprese in attività di internazionalizzazione (N. imprese supportate per l\'internazionalizzazione);S. Promozione Sviluppo Economico;n.;16;;;;mancante',
+        "livello_benessere;2024;;;12;Livello di benessere organizzativo;S. Staff;indice;12.2: >1;3,52;;;mancante",
+        "",
+    ]
+
+
+def test_missing_names_values_that_leave_an_indicator_unusable(repo_root, tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "actuals"
+    shutil.copytree(repo_root / "actuals", folder)
+    (folder / "staff-2024.csv").write_text(
+        "indicatore;anno;valore\nlivello_benessere;2024;3,6\n", encoding="utf-8"
+    )
+    staff = (folder / "staff.csv").read_text(encoding="utf-8")
+    (folder / "staff.csv").write_text(
+        staff.replace("obiettivi_programmati;2024;30;", "obiettivi_programmati;2024;0;"),
+        encoding="utf-8",
+    )
+    result = run("template", "2024", "--missing", "--owner", "staff", "--actuals", str(folder))
+    assert (result.exit_code, lines(result)[1:]) == (
+        0,
+        [
+            'obiettivi_modificati;2024;;;9;N. obiettivi soggetti a modifica in itinere;S. Staff;n.;9.8: < 18%;4;;;"non valutabile, dato ""4"": 9.8: division by zero: obiettivi_programmati is 0"',
+            'obiettivi_programmati;2024;;;9;N. obiettivi programmati ex ante;S. Staff;n.;9.8: < 18%;31;;;"non valutabile, dato ""0"": 9.8: division by zero: obiettivi_programmati is 0"',
+            "",
+        ],
+    )
+
+
+def test_missing_for_every_office(repo_root, tmp_path: Path) -> None:
+    result = run("template", "2024", "--missing", "--all", "-o", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "cruscotto: S. Anagrafico Certificativo: nothing missing for 2024; no file written",
+        "cruscotto: Ufficio Gestione Documentale e Transizione Digitale: nothing missing for 2024; no file written",
+        f"cruscotto: wrote {tmp_path}/promozione-2024-promemoria.csv (S. Promozione Sviluppo Economico, 1 value)",
+        "cruscotto: S. Segreteria Generale: nothing missing for 2024; no file written",
+        f"cruscotto: wrote {tmp_path}/staff-2024-promemoria.csv (S. Staff, 1 value)",
+        "cruscotto: Legale: nothing missing for 2024; no file written",
+        "cruscotto: S. Regolazione Mercato Tutela Consumatore: nothing missing for 2024; no file written",
+        "cruscotto: S. Bilancio e Patrimonio: nothing missing for 2024; no file written",
+        "cruscotto: S. Gestione Risorse Finanziarie e Patrimoni: nothing missing for 2024; no file written",
+    ]

@@ -226,3 +226,32 @@ def test_without_openpyxl_a_workbook_is_refused_clearly(
         "cruscotto: XLSX needs openpyxl: pip install 'cruscotto[xlsx]'\n",
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_reminder_workbook_says_why_each_value_is_owed(repo_root: Path, tmp_path: Path) -> None:
+    target = tmp_path / "promemoria.xlsx"
+    result = run("template", "2024", "--missing", "--owner", "staff", "-o", str(target))
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"cruscotto: wrote {target} (S. Staff, 1 value)\n",
+    )
+    book = load_workbook(target)
+    assert book.sheetnames == ["Promemoria 2024", "Istruzioni"]
+    sheet = book["Promemoria 2024"]
+    assert sheet["A2"].value == "Anno 2024, valori ancora mancanti · S. Staff"
+    assert [c.value for c in sheet[5]][-1] == "stato"
+    assert [c.value for c in sheet[6]] == [
+        "livello_benessere",
+        2024,
+        "12",
+        "Livello di benessere organizzativo",
+        "S. Staff",
+        "indice",
+        "12.2: >1",
+        3.52,
+        None,
+        None,
+        None,
+        None,
+        "mancante",
+    ]

@@ -33,6 +33,7 @@ class TemplateRow:
     areas: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     previous: Value | None = None
+    status: str | None = None  # in a reminder: why the value is still owed
 
     def serves(self, area: str, target: str) -> None:
         if area not in self.areas:

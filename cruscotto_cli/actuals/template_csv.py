@@ -30,9 +30,16 @@ HEADER = (
 )
 
 
-def template_csv(plan: Plan, rows: Sequence[TemplateRow]) -> str:
-    """`;`-separated for Italian Excel; indicator ids as Excel text so that 9.10 stays 9.10."""
-    return to_csv([list(HEADER), *(_cells(plan, row) for row in rows)])
+def template_csv(plan: Plan, rows: Sequence[TemplateRow], reminder: bool = False) -> str:
+    """`;`-separated for Italian Excel; indicator ids as Excel text so that 9.10 stays 9.10.
+
+    A reminder ends each row with why the value is still owed (`stato`).
+    """
+    header: list[object] = [*HEADER, "stato"] if reminder else list(HEADER)
+    cells = [
+        [*_cells(plan, row), row.status or ""] if reminder else _cells(plan, row) for row in rows
+    ]
+    return to_csv([header, *cells])
 
 
 def _cells(plan: Plan, row: TemplateRow) -> list[object]:

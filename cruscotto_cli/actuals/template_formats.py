@@ -10,7 +10,7 @@ from cruscotto_cli.actuals.collection import Collection, Sheet
 def _csv(collection: Collection, sheet: Sheet) -> bytes:
     from cruscotto_cli.actuals.template_csv import template_csv
 
-    return template_csv(collection.plan, sheet.rows).encode("utf-8")
+    return template_csv(collection.plan, sheet.rows, collection.reminder).encode("utf-8")
 
 
 def _xlsx(collection: Collection, sheet: Sheet) -> bytes:

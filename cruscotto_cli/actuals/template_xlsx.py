@@ -32,6 +32,7 @@ COLUMNS = (
     ("nota", 20, True),
 )
 LINE = 15  # points of one line of text, for the height of wrapped rows
+STATUS = ("stato", 40, False)  # a reminder's last column: why the value is still owed
 VALUE_COLUMN = 1 + [name for name, _, _ in COLUMNS].index("valore")
 PERCENT = "0.0%"
 HEADER_FILL, OPEN_FILL = "D9E1F2", "FFF2CC"
@@ -64,6 +65,10 @@ def _heading(data: Any, collection: Collection, sheet: Sheet) -> None:
     text_cell(data.cell(3, 1), hint)
 
 
+def _columns(collection: Collection) -> tuple[tuple[str, int, bool], ...]:
+    return (*COLUMNS, STATUS) if collection.reminder else COLUMNS
+
+
 def _table(data: Any, collection: Collection, rows: Any) -> None:
     from openpyxl.styles import (  # type: ignore[import-untyped,unused-ignore]
         Alignment,
@@ -73,7 +78,8 @@ def _table(data: Any, collection: Collection, rows: Any) -> None:
     )
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped,unused-ignore]
 
-    for column, (name, width, _) in enumerate(COLUMNS, start=1):
+    columns = _columns(collection)
+    for column, (name, width, _) in enumerate(columns, start=1):
         cell = text_cell(data.cell(HEADER_ROW, column), name)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
@@ -83,14 +89,14 @@ def _table(data: Any, collection: Collection, rows: Any) -> None:
     opened = PatternFill("solid", start_color=OPEN_FILL, end_color=OPEN_FILL)
     for number, row in enumerate(rows, start=HEADER_ROW + 1):
         _row(data, number, collection, row)
-        for column, (_, _, filled) in enumerate(COLUMNS, start=1):
+        for column, (_, _, filled) in enumerate(columns, start=1):
             if filled:
                 data.cell(number, column).protection = Protection(locked=False)
                 data.cell(number, column).fill = opened
     _validations(data, collection, rows)
     _page(data)
     data.freeze_panes = data.cell(HEADER_ROW + 1, 2).coordinate
-    last = get_column_letter(len(COLUMNS))
+    last = get_column_letter(len(columns))
     data.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(len(rows), 1)}"
 
 
@@ -110,14 +116,14 @@ def _row(data: Any, number: int, collection: Collection, row: TemplateRow) -> No
     plan = collection.plan
     texts = [row.key, None, ", ".join(row.areas), row.name, plan.office_name(row.office)]
     texts += [row.unit, "; ".join(row.targets)]
-    for column, text in enumerate(texts, start=1):
+    texts += [None] * (len(COLUMNS) - len(texts)) + [row.status]
+    columns = _columns(collection)
+    for column, text in enumerate(texts[: len(columns)], start=1):
         if text is not None:
             text_cell(data.cell(number, column), text)
-    for column in range(1, len(COLUMNS) + 1):
         data.cell(number, column).alignment = wrap
-    data.row_dimensions[number].height = LINE * max(
-        _lines(t, COLUMNS[i][1]) for i, t in enumerate(texts) if t
-    )
+    lines = [_lines(t, columns[i][1]) for i, t in enumerate(texts[: len(columns)]) if t]
+    data.row_dimensions[number].height = LINE * max(lines)
     data.cell(number, 2).value = row.year
     previous = data.cell(number, 8)
     _typed(previous, row.previous, row.unit)

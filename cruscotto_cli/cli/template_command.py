@@ -41,6 +41,10 @@ FORMAT_HELP = (
     "[default: from the file's extension, else csv]."
 )
 ALL_HELP = "One file per office, written into the -o folder."
+MISSING_HELP = (
+    "Only the values still missing, or that leave an indicator impossible to evaluate, with why: "
+    "the reminder to send."
+)
 PASSWORD_HELP = "Protect the workbook's sheet with this password [default: protected, no password]."
 DEADLINE_HELP = "The date by which offices send the values back (in the instructions)."
 CONTACT_HELP = "Whom offices ask for help, e.g. a name and an e-mail (in the instructions)."
@@ -65,6 +69,7 @@ def template(
         typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False),
     ] = None,
     each_office: Annotated[bool, typer.Option("--all", help=ALL_HELP)] = False,
+    missing: Annotated[bool, typer.Option("--missing", help=MISSING_HELP)] = False,
     password: Annotated[
         str | None, typer.Option("--password", help=PASSWORD_HELP, show_default=False)
     ] = None,
@@ -81,8 +86,8 @@ def template(
 
     Direct indicators and the measures of formulas (last year's too, when a formula reads them
     with prev() and the actuals lack them), with area, target and last year's value beside.
-    --owner gives one office's sheet, --all one file per office. Every file written is named on
-    stderr; never overwrites unless --force.
+    --owner gives one office's sheet, --all one file per office; --missing only what is still
+    owed. Every file written is named on stderr; never overwrites unless --force.
 
     Exit codes: 0 written (or nothing to collect, said on stderr); 2 bad usage, invalid plan or
     actuals, or an existing output file; 3 internal error.
@@ -104,7 +109,11 @@ def template(
     owners = office_ids(loaded, owner or ())
     selected = selection(area, None, tag).apply(loaded)
     rows = template_rows(loaded, selected, year, values, owners)
-    collection = Collection(loaded, year, run_date(date), *settings)
+    if missing:
+        from cruscotto_cli.actuals.reminders import reminder_rows
+
+        rows = reminder_rows(loaded, values, year, selected, rows)
+    collection = Collection(loaded, year, run_date(date), *settings, reminder=missing)
     found = sheets(loaded, rows, owners, each_office)
     _write_all(collection, found, chosen, output if not each_office else None, output, force)
     return 0
