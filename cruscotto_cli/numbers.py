@@ -7,10 +7,16 @@ from decimal import Context, Decimal
 
 from cruscotto_cli.diagnostics import quote
 
-# A group of exactly three digits after one separator, with 1-3 digits before it, reads two ways:
-# "1.234" is a thousand and more in Italian and one and a bit in English.
-_AMBIGUOUS = re.compile(r"[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}")
-_PLAIN = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")  # ASCII digits: "٢,٥" or "２,５" is not 2,5
+# Pieces shared with the targets' grammar and the JSON Schema (ASCII digits: "٣" is not 3).
+DIGITS = r"[0-9]+(?:[.,][0-9]+)?"
+NUMBER = rf"[+\-−]?{DIGITS}"
+# Exactly three digits after a point, with 1-3 digits before it, reads two ways: "1.234" is a
+# thousand and more in Italian and one and a bit in English. (A comma is always decimal.)
+AMBIGUOUS = r"[+\-−]?[1-9][0-9]{0,2}\.[0-9]{3}"
+# What parse_plan_number accepts, as one pattern (for schemas): a number that reads one way.
+PLAN_NUMBER = f"(?!{AMBIGUOUS}(?![0-9])){NUMBER}"
+_PLAIN = re.compile(NUMBER)
+_AMBIGUOUS = re.compile(AMBIGUOUS)
 
 
 # More digits than Decimal arithmetic keeps (28) say nothing more; a million would overflow it.
@@ -34,7 +40,7 @@ def parse_plan_number(text: str) -> Decimal:
         raise NumberError(f'"{text}" is not a number{digits}')
     if (count := sum(c.isdigit() for c in s)) > MAX_DIGITS:
         raise NumberError(f"{quote(text)} has {count} digits; the limit is {MAX_DIGITS}")
-    if "." in s and _AMBIGUOUS.fullmatch(s):
+    if _AMBIGUOUS.fullmatch(s):
         raise NumberError(
             f'"{text}" reads two ways (thousands or decimal point): '
             f"write {s.replace('.', '')} or {s.replace('.', ',')}"

@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 
 from cruscotto_cli import __version__
 from cruscotto_cli.cli.app import app
-from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.plan.load import load_header, load_plan
 from cruscotto_cli.plan.schema import schema_text
 from cruscotto_cli.plan.selection import Selection
 from cruscotto_cli.render.data import plan_data
@@ -323,28 +323,60 @@ def test_show_an_invalid_plan_is_exit_2(bad_plan: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["area", "plan"])
 def test_schema_prints_the_committed_copy(kind: str) -> None:
-    result = run("schema", kind)
+    """From the repository root, --plan defaults to ./plan: the schema of the shipped plan."""
+    result = run("schema", kind, "--plan", str(PLAN))
     assert result.exit_code == 0
-    assert (
-        result.stdout
-        == (REPO / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
-        == schema_text(kind)
-    )
+    committed = (REPO / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert result.stdout == committed == schema_text(kind, load_header(PLAN))
 
 
 def test_schema_default_is_the_area_file() -> None:
-    assert run("schema").stdout == schema_text("area")
+    assert run("schema", "--plan", str(PLAN)).stdout == schema_text("area", load_header(PLAN))
+
+
+def test_schema_generic_reads_no_plan(elsewhere: Path) -> None:
+    result = run("schema", "--generic")
+    assert (result.exit_code, result.stdout) == (0, schema_text("area"))
+    assert '"enum"' not in result.stdout.split('"owner"')[1].split("}")[0]
+
+
+def test_schema_without_a_plan_says_so_and_exits_2(elsewhere: Path) -> None:
+    result = run("schema")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        result.stderr.splitlines()[0]
+        == "plan: plan folder not found; give one with --plan DIR [plan-folder]"
+    )
+    (elsewhere / "plan").mkdir()
+    result = run("schema")
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (
+        2,
+        "plan/plan.yaml: missing: a plan needs plan.yaml (title, period, offices) [plan-header]",
+    )
+
+
+def test_schema_of_an_invalid_plan_yaml_names_the_place(elsewhere: Path) -> None:
+    (elsewhere / "plan").mkdir()
+    (elsewhere / "plan" / "plan.yaml").write_text(
+        "title: T\nperiod: {first: 2022, last: 2026}\nofices: []\n", encoding="utf-8"
+    )
+    result = run("schema")
+    assert result.exit_code == 2
+    assert (
+        result.stderr.splitlines()[0]
+        == 'plan/plan.yaml:3:1: unknown key "ofices"; expected one of: title, entity, period, language, scale, bands, offices, measures, changes [unknown-key]'
+    )
 
 
 def test_schema_to_a_file_never_overwrites_without_force(elsewhere: Path) -> None:
-    assert run("schema", "plan", "-o", "plan.schema.json").exit_code == 0
+    assert run("schema", "plan", "--generic", "-o", "plan.schema.json").exit_code == 0
     assert (elsewhere / "plan.schema.json").read_text(encoding="utf-8") == schema_text("plan")
-    again = run("schema", "plan", "-o", "plan.schema.json")
+    again = run("schema", "plan", "--generic", "-o", "plan.schema.json")
     assert (again.exit_code, again.stderr) == (
         2,
         "cruscotto: plan.schema.json: exists; use --force to overwrite it\n",
     )
-    assert run("schema", "plan", "-o", "plan.schema.json", "--force").exit_code == 0
+    assert run("schema", "plan", "--generic", "-o", "plan.schema.json", "--force").exit_code == 0
 
 
 def test_version() -> None:

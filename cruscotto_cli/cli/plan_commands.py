@@ -112,15 +112,26 @@ def schema(
     kind: Annotated[
         SchemaKind, typer.Argument(help="area (an area file) or plan (plan.yaml).")
     ] = SchemaKind.area,
+    plan: PlanDir = DEFAULT_PLAN,
+    generic: Annotated[
+        bool, typer.Option("--generic", help="The schema of any plan: plan.yaml is not read.")
+    ] = False,
     output: Output = None,
     force: Force = False,
 ) -> int:
     """Print the JSON Schema (draft-07) of a plan file, for editors' YAML support.
 
-    Exit codes: 0 printed; 2 bad usage or unwritable output; 3 internal error.
+    An area file's schema knows the plan's offices, scale levels, measures and years (from
+    plan.yaml in --plan); its descriptions speak the plan's language. --generic gives the schema
+    of any plan, in Italian.
+
+    Exit codes: 0 printed; 2 bad usage, plan.yaml missing or invalid, or unwritable output;
+    3 internal error.
     """
+    from cruscotto_cli.plan.load import load_header
     from cruscotto_cli.plan.schema import EXTENSIONS, schema_text
 
     chosen_format(None, output, EXTENSIONS, "json", option=False)
-    emit(schema_text(kind.value), output, force)
+    header = None if generic else load_header(plan)
+    emit(schema_text(kind.value, header), output, force)
     return 0

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
-from cruscotto_cli.numbers import NumberError, parse_plan_number
+from cruscotto_cli.numbers import AMBIGUOUS, DIGITS, NumberError, parse_plan_number
+from cruscotto_cli.plan.regexsyntax import GAP, literal
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 HELP = "write measures, numbers, prev(measure), + - * / and parentheses"
@@ -22,6 +23,7 @@ MAX_DEPTH = 50
 _TERM = re.compile(r"[^\W\d]\w*|\d+(?:[.,]\d+)?")
 
 Lookup = Callable[[str, int], Decimal | None]
+MEASURE_ID = "[A-Za-z_][A-Za-z0-9_]*"
 
 
 class FormulaError(ValueError):
@@ -44,6 +46,7 @@ class Formula:
 
 def parse_formula(text: str) -> Formula:
     """Parse a formula; FormulaError quotes the first thing it cannot accept."""
+    _refuse_characters(text)
     terms = len(_TERM.findall(text))
     if terms > MAX_TERMS:
         raise FormulaError(f"formula has {terms} terms; the limit is {MAX_TERMS}")
@@ -57,6 +60,16 @@ def parse_formula(text: str) -> Formula:
     previous: set[str] = set()
     _check(tree, text, current, previous, 0)
     return Formula(text, tree, frozenset(current), frozenset(previous))
+
+
+def pattern(measures: Iterable[str] | None = None) -> str:
+    """A schema pattern of a formula's words: measures (only these, when given), prev(measure),
+    numbers, + - * / and parentheses. How they are put together is for the parser to check."""
+    names = MEASURE_ID if measures is None else "|".join(literal(m) for m in sorted(measures))
+    name = f"(?:{names or '(?!)'})(?![A-Za-z0-9_])"
+    number = f"(?!{AMBIGUOUS}(?![0-9])){DIGITS}(?![A-Za-z0-9_.,])"
+    token = f"[-+*/()]|{number}|prev{GAP}\\({GAP}{name}{GAP}\\)|{name}"
+    return f"^{GAP}(?:(?:{token}){GAP})+$"
 
 
 def _refuse_characters(text: str) -> None:

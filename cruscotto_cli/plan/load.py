@@ -18,31 +18,13 @@ from cruscotto_cli.plan.yamlsource import Document, read_yaml
 def load_plan(folder: Path) -> Plan:
     """Read and check a whole plan; InputError carries every problem found, in file order."""
     if not folder.is_dir():
-        raise InputError(
-            [
-                Diagnostic(
-                    str(folder),
-                    0,
-                    0,
-                    "plan folder not found; give one with --plan DIR",
-                    "plan-folder",
-                )
-            ]
-        )
+        raise InputError([_no_folder(folder)])
     header_path = folder / HEADER_FILE
     header, header_doc, problems = (
         _load(header_path, Header) if header_path.is_file() else (None, None, [])
     )
     if header_doc is None and not problems:
-        problems.append(
-            Diagnostic(
-                str(header_path),
-                0,
-                0,
-                f"missing: a plan needs {HEADER_FILE} (title, period, offices)",
-                "plan-header",
-            )
-        )
+        problems.append(_no_header(header_path))
     areas = []
     for path in area_files(folder):
         area, doc, found = _load(path, Area)
@@ -62,6 +44,30 @@ def load_plan(folder: Path) -> Plan:
     if problems:
         raise InputError(problems)
     return plan
+
+
+def load_header(folder: Path) -> Header:
+    """Read plan.yaml alone (what every area file shares); InputError names its problems."""
+    if not folder.is_dir():
+        raise InputError([_no_folder(folder)])
+    header_path = folder / HEADER_FILE
+    if not header_path.is_file():
+        raise InputError([_no_header(header_path)])
+    header, _, problems = _load(header_path, Header)
+    if problems or not isinstance(header, Header):
+        raise InputError(problems)
+    return header
+
+
+def _no_folder(folder: Path) -> Diagnostic:
+    return Diagnostic(
+        str(folder), 0, 0, "plan folder not found; give one with --plan DIR", "plan-folder"
+    )
+
+
+def _no_header(path: Path) -> Diagnostic:
+    message = f"missing: a plan needs {HEADER_FILE} (title, period, offices)"
+    return Diagnostic(str(path), 0, 0, message, "plan-header")
 
 
 Loaded = tuple[Any, Document | None, list[Diagnostic]]

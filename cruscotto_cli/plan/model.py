@@ -22,8 +22,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from cruscotto_cli.numbers import NumberError, format_number, parse_plan_number
-from cruscotto_cli.plan.formula import Formula, FormulaError, parse_formula
+from cruscotto_cli.numbers import PLAN_NUMBER, NumberError, format_number, parse_plan_number
+from cruscotto_cli.plan.formula import MEASURE_ID, Formula, FormulaError, parse_formula
+from cruscotto_cli.plan.formula import pattern as formula_pattern
+from cruscotto_cli.plan.regexsyntax import whole
+from cruscotto_cli.plan.targetgrammar import target_pattern
 from cruscotto_cli.plan.targets import Annual, Level, Target, TargetError, Threshold, parse_target
 
 # The codes of the errors these models raise themselves (PydanticCustomError below): the loader
@@ -96,35 +99,23 @@ TargetField = Annotated[
     Target,
     PlainValidator(_target),
     PlainSerializer(lambda t: t.text, return_type=str),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "description": "A target as printed: ≥ 73%, > 1, 140, > medio, ITP < -10, tra 80% e "
-            "90%, Annuale, Anno di rilevazione",
-        }
-    ),
+    # A plain 140 or 0,4 is a number to an editor and text to the loader, which reads it as written.
+    WithJsonSchema({"type": ["string", "number"], "pattern": target_pattern()}),
 ]
 FormulaField = Annotated[
     Formula,
     PlainValidator(_formula),
     PlainSerializer(lambda f: f.text, return_type=str),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "description": "Measures, numbers, prev(measure), + - * / and parentheses",
-        }
-    ),
+    WithJsonSchema({"type": "string", "pattern": formula_pattern()}),
 ]
 Number = Annotated[
     Decimal,
     PlainValidator(_number),
     PlainSerializer(lambda d: format_number(d, "."), return_type=str),
-    WithJsonSchema(
-        {"type": ["number", "string"], "description": "A number; decimal comma or point"}
-    ),
+    WithJsonSchema({"type": ["number", "string"], "pattern": whole(PLAN_NUMBER)}),
 ]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
-MeasureId = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=60)]
+MeasureId = Annotated[str, Field(pattern=f"^{MEASURE_ID}$", max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 # One text or a list of texts: the schema says what the model accepts, or editors flag valid plans.
@@ -133,17 +124,13 @@ Texts = Annotated[
     BeforeValidator(_text_list),
     WithJsonSchema({"anyOf": [_TEXT_SCHEMA, {"type": "array", "items": _TEXT_SCHEMA}]}),
 ]
-Date = Annotated[dt.date, BeforeValidator(_date)]
+# The two forms _date reads; an editor's `format: date` would refuse the Italian one.
+_DATE_SCHEMA = {"type": "string", "pattern": f"^(?:{_ISO_DATE.pattern}|{_ITALIAN_DATE.pattern})$"}
+Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema(_DATE_SCHEMA)]
 Year = Annotated[
     int,
     BeforeValidator(_year),
-    WithJsonSchema(
-        {
-            "type": ["integer", "string"],
-            "pattern": "^[0-9]{4}$",
-            "description": "A year: four digits",
-        }
-    ),
+    WithJsonSchema({"type": ["integer", "string"], "pattern": "^[0-9]{4}$"}),
 ]
 
 

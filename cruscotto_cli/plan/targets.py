@@ -9,6 +9,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from cruscotto_cli.numbers import NumberError, format_number, parse_plan_number
+from cruscotto_cli.plan import targetgrammar as grammar
 
 
 class Comparator(StrEnum):
@@ -26,17 +27,8 @@ class Comparator(StrEnum):
         return {"≥": "higher", ">": "higher", "≤": "lower", "<": "lower"}.get(self.value)
 
 
-# Every spelling the plan may use, longest first so that ">=" is not read as ">" and "=".
 SPELLINGS: dict[str, Comparator] = {
-    ">=": Comparator.GE,
-    "≥": Comparator.GE,
-    "⩾": Comparator.GE,
-    "<=": Comparator.LE,
-    "≤": Comparator.LE,
-    "⩽": Comparator.LE,
-    ">": Comparator.GT,
-    "<": Comparator.LT,
-    "=": Comparator.EQ,
+    text: Comparator(sign) for text, sign in grammar.SPELLINGS.items()
 }
 BARE_FOR_DIRECTION = {"higher": Comparator.GE, "lower": Comparator.LE}
 
@@ -47,16 +39,15 @@ VALID_FORMS = (
     '"tra 80% e 90%", "80%-90%" (range); "Annuale"; "Anno di rilevazione"'
 )
 
-_NUM = r"[+\-−]?[0-9]+(?:[.,][0-9]+)?"  # ASCII digits: "８0%" is not 80%
-_NUMBER = re.compile(rf"(?P<num>{_NUM})\s*(?P<pct>%)?")
-_LEVEL = re.compile(r"[^\W\d_][\w'-]*(?:\s[^\W\d_][\w'-]*)*")
-_LABEL = re.compile(r"(?P<label>[^\W\d_][\w]*)\s*(?=[<>=≥≤⩾⩽])")
-_CMP = re.compile(r"(>=|<=|≥|≤|⩾|⩽|>|<|=)")
-_BAD_CMP = re.compile(r"(=>|=<|<>|!=|==|≠|>>|<<)")
-_RANGE_TRA = re.compile(rf"tra\s+(?P<lo>{_NUM}\s*%?)\s+e\s+(?P<hi>{_NUM}\s*%?)", re.IGNORECASE)
-_RANGE_DASH = re.compile(rf"(?P<lo>{_NUM}\s*%?)\s*[-–]\s*(?P<hi>{_NUM}\s*%?)")
-_BASELINE = re.compile(r"anno\s+(?:di\s+)?rilevazione(?:\s*\((?P<note>[^()]*)\))?", re.IGNORECASE)
-_ANNUAL = re.compile(r"annuale", re.IGNORECASE)
+_NUMBER = re.compile(grammar.NUMBER_VALUE)
+_LEVEL = re.compile(grammar.LEVEL)
+_LABEL = re.compile(grammar.LABEL)
+_CMP = re.compile(grammar.COMPARATOR)
+_BAD_CMP = re.compile(grammar.BAD_COMPARATOR)
+_RANGE_TRA = re.compile(grammar.RANGE_TRA)
+_RANGE_DASH = re.compile(grammar.RANGE_DASH)
+_BASELINE = re.compile(grammar.BASELINE)
+_ANNUAL = re.compile(grammar.ANNUAL)
 
 
 class TargetError(ValueError):
@@ -153,7 +144,7 @@ def _parse(text: str) -> Target:
     if m := _BASELINE.fullmatch(s):
         note = m.group("note")
         return Baseline(note=note.strip() if note else None, text=text)
-    if (m := (_RANGE_TRA.fullmatch(s) or _RANGE_DASH.fullmatch(s))) and not _NUMBER.fullmatch(s):
+    if m := (_RANGE_TRA.fullmatch(s) or _RANGE_DASH.fullmatch(s)):
         return _range(m, text)
     return _comparison(s, text)
 
