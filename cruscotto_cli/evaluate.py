@@ -42,6 +42,9 @@ class Status(StrEnum):
         return self in (Status.MET, Status.NOT_MET, Status.MISSING, Status.INVALID)
 
 
+MISSES = frozenset({Status.NOT_MET, Status.MISSING, Status.INVALID})
+
+
 @dataclass(frozen=True)
 class Outcome:
     """One indicator in one year: target in force, actual, status and degree (0..1)."""
@@ -57,6 +60,12 @@ class Outcome:
     sources: tuple[Actual, ...] = ()
     withdrawn_by: Change | None = None
     level: str | None = None  # the scale level a numeric score reads as ("3,8" -> "alto")
+    explanation: str | None = None  # the office's reason (motivazione dello scostamento)
+
+    @property
+    def missed(self) -> bool:
+        """A target not met, or its value missing or unusable: a miss the report must explain."""
+        return self.status in MISSES
 
 
 @dataclass(frozen=True)
@@ -144,6 +153,7 @@ def outcome(
         problem,
         sources,
         level=level,
+        explanation=_explanation(actuals, ind, year),
     )
     if change := ind.withdrawn_in(year):
         act = (
@@ -187,6 +197,18 @@ def _actual(
         return formula.compute(year, actuals.number), sources, None, False
     except FormulaError as exc:
         return None, sources, str(exc), False
+
+
+def _explanation(actuals: Actuals, ind: Indicator, year: int) -> str | None:
+    """The reason given on the indicator's row, or on its measures' rows, for the year."""
+    keys = (ind.id, *sorted(ind.formula.measures)) if ind.formula else (ind.id,)
+    found = [r.text for r in (actuals.reason(k, year) for k in keys) if r is not None]
+    return "; ".join(dict.fromkeys(found)) or None
+
+
+def unexplained(evaluation: Evaluation) -> list[Outcome]:
+    """The misses without a reason ("scostamenti senza motivazione"), in plan order."""
+    return [o for o in evaluation.outcomes if o.missed and o.explanation is None]
 
 
 def _with(base: Outcome, status: Status, **changes: object) -> Outcome:

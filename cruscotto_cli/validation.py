@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cruscotto_cli.diagnostics import Diagnostic, InputError
-from cruscotto_cli.inputs import DEFAULT_REGISTER, check_folders, join_register
+from cruscotto_cli.diagnostics import Diagnostic, InputError, UsageError
+from cruscotto_cli.inputs import DEFAULT_REGISTER, check_folders, check_year, join_register
+
+if TYPE_CHECKING:
+    from cruscotto_cli.actuals.load import Actuals
+    from cruscotto_cli.evaluate import Outcome
+    from cruscotto_cli.plan.loaded import Plan
 
 
 def validate_all(
@@ -13,8 +20,12 @@ def validate_all(
     actuals_folder: Path,
     actuals_named: bool,
     register: tuple[Path, bool] = DEFAULT_REGISTER,
+    reasons_of: int | None = None,
+    today: dt.date | None = None,
 ) -> tuple[list[Diagnostic], str]:
-    """The problems found and a line saying what was checked. UsageError for a missing folder."""
+    """The problems found and a line saying what was checked. UsageError for a missing folder.
+
+    With `reasons_of` a year, every miss of that year without its reason is a problem too."""
     from cruscotto_cli.actuals.load import load_actuals
     from cruscotto_cli.plan.load import load_plan
 
@@ -23,11 +34,15 @@ def validate_all(
         plan = load_plan(plan_folder)
     except InputError as exc:
         return exc.diagnostics, f"{plan_folder}/"
+    if reasons_of is not None:
+        check_year(plan, reasons_of)
     checked = (
         f"{plan_folder}/ ({_count(len(plan.areas), 'area')}, "
         f"{_count(len(plan.placed), 'indicator')})"
     )
     if not actuals_folder.is_dir():
+        if reasons_of is not None:
+            raise UsageError(f"--require-reasons needs the actuals: {actuals_folder}/ not found")
         return [], checked
     try:
         actuals = load_actuals(actuals_folder, plan)
@@ -35,11 +50,39 @@ def validate_all(
         actuals = join_register(plan, actuals, register[0])
     except InputError as exc:
         return exc.diagnostics, f"{checked} and {actuals_folder}/"
+    unexplained = [] if reasons_of is None else missing_reasons(plan, actuals, reasons_of, today)
     read = f"{actuals_folder}/ ({_count(typed, 'value')})"
     computed = len(actuals.values) - typed
     if computed:
-        return [], f"{checked}, {read} and {register[0]}/ ({_count(computed, 'value')})"
-    return [], f"{checked} and {read}"
+        return unexplained, f"{checked}, {read} and {register[0]}/ ({_count(computed, 'value')})"
+    return unexplained, f"{checked} and {read}"
+
+
+def missing_reasons(
+    plan: Plan, actuals: Actuals, year: int, today: dt.date | None
+) -> list[Diagnostic]:
+    """Each miss of `year` without its reason, placed on its actuals row, else on the indicator."""
+    from cruscotto_cli.evaluate import evaluate, unexplained
+
+    evaluation = evaluate(plan, actuals, year, today=today)
+    return [_missing_reason(plan, o) for o in unexplained(evaluation)]
+
+
+def _missing_reason(plan: Plan, o: Outcome) -> Diagnostic:
+    ind = o.indicator
+    what = f'target "{o.target.text}" not met' if o.status.value == "not_met" and o.target else None
+    what = what or ("no value" if o.status.value == "missing" else "a value that cannot be scored")
+    message = f"indicator {ind.id}, {o.year}: {what} and no reason given"
+    code = "missing-reason"
+    rows = [r for r in o.sources if r.row]  # a value computed from a register has no row
+    if rows:
+        row = rows[0]
+        hint = 'write it in a "motivazione" column of this row'
+        return Diagnostic(row.path, row.row, row.column, f"{message}; {hint}", code)
+    hint = 'add a row with its id, the year and a "motivazione" to the actuals'
+    placed = plan.indicator(ind.id)
+    assert placed is not None
+    return placed.diagnostic(("id",), f"{message}; {hint}", code)
 
 
 def _count(n: int, noun: str) -> str:

@@ -456,8 +456,8 @@ def test_empty_first_line(tmp_path: Path, plan: Plan) -> None:
 def test_rows_of_a_file_with_a_bad_header_are_still_checked(tmp_path: Path, plan: Plan) -> None:
     assert problems_of(tmp_path, plan, "indicatore;anno;valore;valuta\n1.33;2024;140;EUR\n") == [
         'dati.csv:1:4: unknown column "valuta"; did you mean "value"?; accepted columns: indicatore/misura/chiave, '
-        "anno, valore, motivazione, fonte, nota, nome, ufficio, unità, area, target, valore anno precedente, stato, "
-        "or in English indicator/measure/key, year, value, reason, source, note, name, office/owner, unit, area, "
+        "anno, valore, motivazione, data/periodo, fonte, nota, nome, ufficio, unità, area, target, valore anno precedente, stato, "
+        "or in English indicator/measure/key, year, value, reason, date/period, source, note, name, office/owner, unit, area, "
         "target, previous year value, status [csv-header]",
         'dati.csv:2:1: unknown indicator or measure "1.33"; did you mean "1.3"? [csv-key]',
     ]
@@ -527,9 +527,9 @@ INVALID = {
     "missing-key": ["2:1: missing key: expected an indicator or a measure [csv-key]"],
     "no-header": [
         '1:1: no header: "1.3;2024;140" names no known column; start the file with a line such as '
-        '"indicatore;anno;valore"; accepted columns: indicatore/misura/chiave, anno, valore, motivazione, fonte, '
+        '"indicatore;anno;valore"; accepted columns: indicatore/misura/chiave, anno, valore, motivazione, data/periodo, fonte, '
         "nota, nome, ufficio, unità, area, target, valore anno precedente, stato, or in English indicator/measure/key, "
-        "year, value, reason, source, note, name, office/owner, unit, area, target, previous year value, status "
+        "year, value, reason, date/period, source, note, name, office/owner, unit, area, target, previous year value, status "
         "[csv-header]"
     ],
     "percent-not-allowed": [
@@ -543,9 +543,9 @@ INVALID = {
         '2:3: value "alto" for 1.3: expected a number in "n." (leave the cell empty if not known yet) [csv-kind]'
     ],
     "unknown-column": [
-        '1:4: unknown column "commento"; accepted columns: indicatore/misura/chiave, anno, valore, motivazione, fonte, '
+        '1:4: unknown column "commento"; accepted columns: indicatore/misura/chiave, anno, valore, motivazione, data/periodo, fonte, '
         "nota, nome, ufficio, unità, area, target, valore anno precedente, stato, or in English indicator/measure/key, "
-        "year, value, reason, source, note, name, office/owner, unit, area, target, previous year value, status "
+        "year, value, reason, date/period, source, note, name, office/owner, unit, area, target, previous year value, status "
         "[csv-header]"
     ],
     "unknown-key": ['2:1: unknown indicator or measure "1.33"; did you mean "1.3"? [csv-key]'],

@@ -37,7 +37,9 @@ def test_markdown_and_csv_formats(repo_root: Path, golden) -> None:
     csv = run("evaluate", "2024", "--format", "csv").stdout_bytes.decode("utf-8")
     lines = csv.split("\r\n")
     # A byte-order mark, so that Excel reads UTF-8; ids as Excel text, so that 9.10 stays 9.10.
-    assert lines[0] == "\ufeffArea;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Fascia;Nota"
+    assert lines[0] == (
+        "\ufeffArea;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Fascia;Nota;Motivazione"
+    )
     assert lines[2].startswith('1;"=""1.2""";"Percentuale di servizi ""Full Digital""')
     assert ";≥ 74%;73,97%;Non raggiunto;99,96%;Parzialmente raggiunto;" in lines[2]
 

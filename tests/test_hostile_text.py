@@ -90,7 +90,7 @@ def test_evaluate_csv_neutralises_plan_text(hostile: Path) -> None:
     rows = result.stdout_bytes.decode("utf-8").split("\r\n")
     assert rows[1] == (
         '1;"=""1.1""";"\'=HYPERLINK(""http://evil.example/x"",""Clicca"")";'
-        "'@SUM(1+1)*cmd|' /C calc'!A0;%;-10,10%;-5%;Non raggiunto;0,00%;Non raggiunto;"
+        "'@SUM(1+1)*cmd|' /C calc'!A0;%;-10,10%;-5%;Non raggiunto;0,00%;Non raggiunto;;"
     )
 
 

@@ -13,21 +13,25 @@ from cruscotto_cli.suggest import did_you_mean
 # --- the header ------------------------------------------------------------------------------
 
 KEY, YEAR, VALUE, SOURCE, NOTE, INFO = "key", "year", "value", "source", "note", "info"
+REASON, DATE = "reason", "date"
 COLUMNS = {
     **dict.fromkeys(("indicatore", "indicator", "misura", "measure", "chiave", "key"), KEY),
     **dict.fromkeys(("anno", "year"), YEAR),
     **dict.fromkeys(("valore", "value"), VALUE),
     **dict.fromkeys(("fonte", "source"), SOURCE),
     **dict.fromkeys(("nota", "note"), NOTE),
+    **dict.fromkeys(("motivazione", "reason"), REASON),
+    **dict.fromkeys(("data", "periodo", "date", "period"), DATE),
     # Written by `cruscotto template` for the reader's sake; their content is the plan's.
     **dict.fromkeys(("nome", "name", "ufficio", "office", "owner", "unità", "unita", "unit"), INFO),
     **dict.fromkeys(("area", "target", "valore anno precedente", "previous year value"), INFO),
-    **dict.fromkeys(("motivazione", "reason", "stato", "status"), INFO),
+    **dict.fromkeys(("stato", "status"), INFO),
 }
 ACCEPTED = (
-    "indicatore/misura/chiave, anno, valore, motivazione, fonte, nota, nome, ufficio, unità, area, "
-    "target, valore anno precedente, stato, or in English indicator/measure/key, year, value, "
-    "reason, source, note, name, office/owner, unit, area, target, previous year value, status"
+    "indicatore/misura/chiave, anno, valore, motivazione, data/periodo, fonte, nota, nome, "
+    "ufficio, unità, area, target, valore anno precedente, stato, or in English "
+    "indicator/measure/key, year, value, reason, date/period, source, note, name, office/owner, "
+    "unit, area, target, previous year value, status"
 )
 REQUIRED = {
     KEY: '"indicatore" (or "misura", "chiave", "indicator", "measure", "key")',

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import re
 import unicodedata
@@ -21,9 +22,11 @@ from cruscotto_cli.actuals.conventions import (
     settle,
 )
 from cruscotto_cli.actuals.csvfile import (
+    DATE,
     FIRST_LINE,
     KEY,
     NOTE,
+    REASON,
     REQUIRED,
     SOURCE,
     VALUE,
@@ -34,6 +37,7 @@ from cruscotto_cli.actuals.csvfile import (
     no_header,
     read_records,
 )
+from cruscotto_cli.actuals.dated import Reason, row_date
 from cruscotto_cli.actuals.files import actuals_files
 from cruscotto_cli.actuals.plausible import Plausible, count_unit, percent_floor
 from cruscotto_cli.diagnostics import Diagnostic, InputError, quote
@@ -59,17 +63,32 @@ class Actual:
     path: str
     row: int
     column: int
+    date: dt.date | None = None  # None: the year-end value; else the day it was measured
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class Actuals:
-    """Every actual of the folder by (key, year), and the files read."""
+    """Every year-end actual of the folder by (key, year), the values measured during a year
+    (oldest first), the offices' reasons for a miss, and the files read."""
 
     values: Mapping[tuple[str, int], Actual]
     files: tuple[Path, ...]
+    dated: Mapping[tuple[str, int], tuple[Actual, ...]] = field(default_factory=dict)
+    reasons: Mapping[tuple[str, int], Reason] = field(default_factory=dict)
 
     def get(self, key: str, year: int) -> Actual | None:
         return self.values.get((key, year))
+
+    def reason(self, key: str, year: int) -> Reason | None:
+        return self.reasons.get((key, year))
+
+    def latest(self, key: str, year: int, at: dt.date) -> Actual | None:
+        """The latest value of `year` measured by `at`: the year-end value once the year is over."""
+        if at >= dt.date(year, 12, 31) and (key, year) in self.values:
+            return self.values[key, year]
+        found = [a for a in self.dated.get((key, year), ()) if a.date is not None and a.date <= at]
+        return found[-1] if found else None
 
     def number(self, key: str, year: int) -> Decimal | None:
         """The value as a number, for formulas; None when missing or not a number."""
@@ -146,21 +165,16 @@ class _File:
     value_at: int
     source_at: int | None
     note_at: int | None
+    reason_at: int | None = None
+    date_at: int | None = None
     convention: Convention = field(default_factory=Convention)
     semicolon: bool = False  # a ";" file: its commas are decimal commas
     sheet: str | None = None  # a workbook's sheet, whose cells are typed
 
     @classmethod
     def of(cls, path: str, roles: dict[str, int], sheet: str | None = None) -> _File:
-        return cls(
-            path,
-            roles[KEY],
-            roles[YEAR],
-            roles[VALUE],
-            roles.get(SOURCE),
-            roles.get(NOTE),
-            sheet=sheet,
-        )
+        optional = (roles.get(SOURCE), roles.get(NOTE), roles.get(REASON), roles.get(DATE))
+        return cls(path, roles[KEY], roles[YEAR], roles[VALUE], *optional, sheet=sheet)
 
     @property
     def label(self) -> str:
@@ -190,7 +204,9 @@ class _Loader:
     banded: bool
     years: range
     values: dict[tuple[str, int], Actual] = field(default_factory=dict)
-    seen: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    dated: dict[tuple[str, int], list[Actual]] = field(default_factory=dict)
+    reasons: dict[tuple[str, int], Reason] = field(default_factory=dict)
+    seen: dict[tuple[str, int, dt.date | None], tuple[str, str]] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     # Most cells are written plainly: these find them with one lookup; the methods do the rest.
     direct: dict[str, _Spec] = field(init=False)
@@ -258,6 +274,8 @@ class _Loader:
                 )
             elif cells[value_at].strip():
                 self.row(file, row, cells, reading)
+            elif file.reason_at is not None and cells[file.reason_at].strip():
+                self.reason_only(file, row, cells)
 
     def row(self, file: _File, row: int, cells: list[str], reading: Reading | None) -> None:
         cell = cells[file.key_at]
@@ -266,7 +284,8 @@ class _Loader:
         if spec is None:
             return
         text = cells[file.value_at]
-        if year is not None and self.duplicate(file, row, key, year, text):
+        day, dated = self.day(file, row, cells, year)
+        if not dated or (year is not None and self.duplicate(file, row, key, (year, day), text)):
             year = None
         try:
             value = self.value(key, spec, text, reading, file)
@@ -276,14 +295,55 @@ class _Loader:
             return
         if year is not None:
             source, note = _optional(cells, file.source_at), _optional(cells, file.note_at)
-            self.values[key, year] = Actual(
-                key, year, value, text, source, note, file.label, row, file.value_at + 1
+            reason = _optional(cells, file.reason_at)
+            found = Actual(
+                key, year, value, text, source, note, file.label, row, file.value_at + 1, day, reason
             )
+            if day is None:
+                self.values[key, year] = found
+                self.explain(file, found.row, key, year, reason)
+            else:
+                self.dated.setdefault((key, year), []).append(found)
+
+    def day(
+        self, file: _File, row: int, cells: list[str], year: int | None
+    ) -> tuple[dt.date | None, bool]:
+        """The row's date (None: the year-end value); False when it is no date of its year."""
+        text = cells[file.date_at] if file.date_at is not None else ""
+        if not text.strip() or year is None:
+            return None, True
+        found = row_date(text, year)
+        if isinstance(found, str):
+            self.problems.append(file.problem(row, file.date_at or 0, found, "csv-date"))
+            return None, False
+        return found, True
+
+    def reason_only(self, file: _File, row: int, cells: list[str]) -> None:
+        """A row with a reason and no value: it explains a miss, of a computed indicator too."""
+        key = _unwrapped(cells[file.key_at])
+        spec = self.specs.get(key) if key else None
+        if spec is None or spec.computed_from == ():
+            key, spec = self.key(file, row, cells[file.key_at])
+        year = self.year_of.get(cells[file.year_at]) or self.year(file, row, cells[file.year_at])
+        day, dated = self.day(file, row, cells, year)
+        if spec is not None and year is not None and dated and day is None:
+            self.explain(file, row, key, year, _optional(cells, file.reason_at))
+
+    def explain(self, file: _File, row: int, key: str, year: int, reason: str | None) -> None:
+        if reason is None or file.reason_at is None:
+            return
+        first = self.reasons.setdefault(
+            (key, year), Reason(key, year, reason, file.label, row, file.reason_at + 1)
+        )
+        if (first.path, first.row) != (file.label, row):
+            message = (
+                f"the reason for {key} in {year} is already given at {first.path}:{first.row}; "
+                "give it once"
+            )
+            self.problems.append(file.problem(row, file.reason_at, message, "csv-duplicate"))
 
     def key(self, file: _File, row: int, cell: str) -> tuple[str, _Spec | None]:
-        key = cell.strip()
-        wrapped = _EXCEL_TEXT.fullmatch(key) if key.startswith("=") else None
-        key = wrapped.group(1).strip() if wrapped else key
+        key = _unwrapped(cell)
         spec = self.specs.get(key)
         message = ""
         if spec is None and key:
@@ -311,14 +371,18 @@ class _Loader:
         self.problems.append(file.problem(row, file.year_at, message, "csv-year"))
         return None
 
-    def duplicate(self, file: _File, row: int, key: str, year: int, text: str) -> bool:
-        """Whether (key, year) was given before; the problem is placed on the later row."""
+    def duplicate(
+        self, file: _File, row: int, key: str, when: tuple[int, dt.date | None], text: str
+    ) -> bool:
+        """Whether (key, year, date) was given before; the problem is placed on the later row."""
+        year, day = when
         place = file.where(row, file.key_at)
-        first, first_text = self.seen.setdefault((key, year), (place, text))
+        first, first_text = self.seen.setdefault((key, year, day), (place, text))
         if first == place:
             return False
+        period = f"{day:%d/%m/%Y}" if day else str(year)
         message = (
-            f'{key} for {year} is given twice: "{text.strip()}" here and "{first_text.strip()}" '
+            f'{key} for {period} is given twice: "{text.strip()}" here and "{first_text.strip()}" '
             f"at {first}; give each value once"
         )
         self.problems.append(file.problem(row, file.key_at, message, "csv-duplicate"))
@@ -358,6 +422,12 @@ class _Loader:
         score = " or a score" if self.banded else ""
         hint = did_you_mean(word, self.levels.values())
         raise NumberProblem(f"expected a level of the scale ({levels}){score}{hint}", "csv-kind")
+
+
+def _unwrapped(cell: str) -> str:
+    key = cell.strip()
+    wrapped = _EXCEL_TEXT.fullmatch(key) if key.startswith("=") else None
+    return wrapped.group(1).strip() if wrapped else key
 
 
 def _yes_no(text: str) -> bool:
@@ -435,4 +505,9 @@ def load_actuals(folder: Path, plan: Plan) -> Actuals:
             loader.file(path)
     if loader.problems:
         raise InputError(loader.problems)
-    return Actuals(loader.values, tuple(files))
+    dated = {k: tuple(sorted(v, key=_date_of)) for k, v in loader.dated.items()}
+    return Actuals(loader.values, tuple(files), dated, loader.reasons)
+
+
+def _date_of(actual: Actual) -> dt.date:
+    return actual.date or dt.date.max

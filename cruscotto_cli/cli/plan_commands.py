@@ -36,17 +36,39 @@ def validate(
             "--format", "-f", help="text, json, github (annotations and summary), or junit."
         ),
     ] = ProblemFormat.text,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", metavar="YEAR", help="The year --require-reasons checks."),
+    ] = None,
+    require_reasons: Annotated[
+        bool,
+        typer.Option(
+            "--require-reasons",
+            help="Every miss of --year (a target not met, a value missing) needs its reason "
+            "(a motivazione column in the actuals).",
+        ),
+    ] = False,
 ) -> int:
     """Check the plan, and the actuals when present, reporting every problem in one pass.
 
+    With --year YEAR --require-reasons, a miss of YEAR without its reason is a problem too.
+
     Exit codes: 0 valid; 1 problems found; 2 the plan folder or an actuals folder given with
-    --actuals does not exist; 3 internal error.
+    --actuals does not exist, or --require-reasons without --year; 3 internal error.
     """
+    from cruscotto_cli.diagnostics import UsageError
     from cruscotto_cli.render.problems import FORMATS, markdown
+    from cruscotto_cli.rundate import run_date
     from cruscotto_cli.validation import validate_all
 
+    if require_reasons and year is None:
+        raise UsageError("--require-reasons needs --year YEAR: the year whose misses to check")
     folder, named = actuals_folder(actuals)
-    problems, checked = validate_all(plan, folder, named, register_folder(register))
+    reasons_of = year if require_reasons else None
+    checked_register = register_folder(register)
+    problems, checked = validate_all(
+        plan, folder, named, checked_register, reasons_of, run_date(None)
+    )
     emit(FORMATS[format.value](problems, checked), None, False)
     if format is ProblemFormat.github:
         from cruscotto_cli.cli.summary import append_step_summary

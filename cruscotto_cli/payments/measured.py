@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from cruscotto_cli.actuals.load import ILLUSTRATIVE, Actual, Actuals
@@ -67,7 +68,8 @@ def with_register(plan: Plan, actuals: Actuals, register: Register) -> Actuals:
     ]
     if problems:
         raise InputError(sorted(problems))
-    return Actuals({**actuals.values, **computed}, actuals.files + register.files)
+    files = actuals.files + register.files
+    return replace(actuals, values={**actuals.values, **computed}, files=files)
 
 
 def _conflict(typed: Actual, computed: Actual) -> Diagnostic:

@@ -105,6 +105,7 @@ def outcome_data(plan: Plan, o: Outcome) -> dict[str, Any]:
         "degree": _number(o.degree * 100) if o.degree is not None else None,
         "band": outcome_band(o, plan.header.bands),
         "reason": o.reason,
+        "explanation": o.explanation,
         "sources": [
             {
                 "key": s.key,

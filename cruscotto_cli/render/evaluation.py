@@ -30,6 +30,7 @@ def csv_text(plan: Plan, evaluation: Evaluation) -> str:
                 "degree",
                 "band",
                 "note",
+                "explanation",
             )
         ]
     ]
@@ -55,6 +56,7 @@ def csv_text(plan: Plan, evaluation: Evaluation) -> str:
                 degree,
                 band,
                 o.reason or "",
+                o.explanation or "",
             ]
         )
     return to_csv(rows, ";" if w.decimal == "," else ",")
@@ -83,7 +85,8 @@ def markdown(plan: Plan, evaluation: Evaluation) -> str:
             [
                 [
                     o.indicator.id,
-                    o.indicator.name,
+                    o.indicator.name
+                    + (f" — {w['explanation']}: {o.explanation}" if o.explanation else ""),
                     o.target.text if o.target else "",
                     shown_actual(w, o),
                     w[o.status.value],

@@ -51,7 +51,7 @@ def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
             grid.add_row(
                 *cells(
                     o.indicator.id,
-                    _name(o),
+                    _name(w, o),
                     o.target.text if o.target else "",
                     shown_actual(w, o),
                     _status(w, o),
@@ -79,7 +79,7 @@ def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
         parts.append(plain(f"{w['area']} {area.key}. {area.title}", style="bold underline"))
         for o in (o for o in evaluation.outcomes if o.area_id == area.key):
             line = plain(f"{o.indicator.id}  ", style="bold")
-            line.append_text(_name(o))
+            line.append_text(_name(w, o))
             line.append(
                 f"\n    {w['target']} {o.target.text if o.target else '-'} · {w['actual']} "
                 f"{shown_actual(w, o) or '-'} · "
@@ -99,10 +99,12 @@ def _overall(w: Words, evaluation: Evaluation) -> Text:
     return plain(f"{w['overall']} {evaluation.year}: {score_text(w, overall)}", style="bold")
 
 
-def _name(o: Outcome) -> Text:
+def _name(w: Words, o: Outcome) -> Text:
     text = plain(o.indicator.name)
     if o.reason and o.status in (Status.INVALID, Status.MISSING, Status.WITHDRAWN):
         text.append(f"\n{o.reason}", style="italic")
+    if o.explanation:
+        text.append(f"\n{w['explanation']}: {o.explanation}", style="italic")
     return text
 
 

@@ -57,6 +57,8 @@ code, .digest { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size:
 .facts dt { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .facts dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
 .reason { font-size: 8.5pt; color: var(--muted); font-style: italic; margin: 6px 0 0; }
+.explanation { font-size: 9pt; margin: 6px 0 0; }
+.explanation.none { color: var(--muted); }
 figure { margin: 0; flex: none; }
 svg.chart { display: block; }
 .legend { display: flex; gap: 18px; flex-wrap: wrap; align-items: center; font-size: 9pt; color: var(--muted); margin: 6px 0 12px; }

@@ -11,6 +11,7 @@ from cruscotto_cli.report.charts import indicator_chart
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.css import CSS
 from cruscotto_cli.report.looks import SYMBOLS, legend
+from cruscotto_cli.report.misses import explanation_html, unexplained_html
 from cruscotto_cli.report.texts import notice, scope_text
 
 
@@ -95,7 +96,8 @@ def _summary(w: Words, data: ReportData) -> str:
     glance = f"<h3>{escape(w['areas_glance'])}</h3>" + parts.score_table(
         w, w["area"], data.evaluation.areas, link=True
     )
-    return head + glance + f"<h3>{escape(w['legend'])}</h3>" + legend(w) + "</section>"
+    misses = unexplained_html(w, data)
+    return head + glance + misses + f"<h3>{escape(w['legend'])}</h3>" + legend(w) + "</section>"
 
 
 def _area(w: Words, data: ReportData, area: Score) -> str:
@@ -120,6 +122,7 @@ def _indicator(w: Words, data: ReportData, o: Outcome) -> str:
     ]
     dl = "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in facts)
     reason = f'<p class="reason">{escape(o.reason)}</p>' if o.reason else ""
+    reason += explanation_html(w, o)
     chart = indicator_chart(w, data.series.get(ind.id, ()), data.year, ind.id)
     return (
         f'<article class="ind st-{o.status.value}" id="ind-{escape(ind.id)}"><div class="ind-main">'

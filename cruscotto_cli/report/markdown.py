@@ -11,6 +11,7 @@ from cruscotto_cli.render.words import Words, counts_text
 from cruscotto_cli.report.charts import with_data
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.looks import SYMBOLS
+from cruscotto_cli.report.misses import explanation_markdown, unexplained_markdown
 from cruscotto_cli.report.rows import change_rows, source_rows, withdrawn_rows
 from cruscotto_cli.report.texts import methodology, notice, scope_text
 
@@ -62,7 +63,8 @@ def _summary(w: Words, data: ReportData) -> list[str]:
         ),
         "",
     ]
-    return lines + _scores(w, w["area"], data.evaluation.areas, numbered=True)
+    lines += _scores(w, w["area"], data.evaluation.areas, numbered=True)
+    return lines + unexplained_markdown(w, data)
 
 
 def _scores(w: Words, first: str, scores: Sequence[Score], numbered: bool = False) -> list[str]:
@@ -96,7 +98,7 @@ def _area(w: Words, data: ReportData, area: Score) -> list[str]:
 
 
 def _indicator_row(w: Words, data: ReportData, o: Outcome) -> list[str]:
-    name = o.indicator.name + (f" — _{o.reason}_" if o.reason else "")
+    name = o.indicator.name + (f" — _{o.reason}_" if o.reason else "") + explanation_markdown(w, o)
     target = o.target.text if o.target else "—"
     status = f"{SYMBOLS[o.status]} {w[o.status.value]}"
     actual = w.value(o.actual, o.indicator.unit) or "—"
