@@ -297,7 +297,17 @@ class _Loader:
             source, note = _optional(cells, file.source_at), _optional(cells, file.note_at)
             reason = _optional(cells, file.reason_at)
             found = Actual(
-                key, year, value, text, source, note, file.label, row, file.value_at + 1, day, reason
+                key,
+                year,
+                value,
+                text,
+                source,
+                note,
+                file.label,
+                row,
+                file.value_at + 1,
+                day,
+                reason,
             )
             if day is None:
                 self.values[key, year] = found
