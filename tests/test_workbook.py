@@ -231,3 +231,9 @@ def test_without_openpyxl_the_workbooks_are_named(
             "cruscotto: 2 problems; nothing was evaluated",
         ],
     )
+
+
+def test_the_shipped_actuals_need_no_openpyxl(repo_root: Path, monkeypatch) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)
+    result = run("evaluate", "2024")
+    assert (result.exit_code, result.stderr) == (1, "")

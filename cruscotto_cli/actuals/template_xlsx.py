@@ -113,6 +113,7 @@ def _row(data: Any, number: int, collection: Collection, row: TemplateRow) -> No
     from openpyxl.styles import Alignment  # type: ignore[import-untyped,unused-ignore]
 
     wrap = Alignment(wrap_text=True, vertical="top")
+    centred = Alignment(wrap_text=True, vertical="top", horizontal="center")
     plan = collection.plan
     texts = [row.key, None, ", ".join(row.areas), row.name, plan.office_name(row.office)]
     texts += [row.unit, "; ".join(row.targets)]
@@ -121,7 +122,7 @@ def _row(data: Any, number: int, collection: Collection, row: TemplateRow) -> No
     for column, text in enumerate(texts[: len(columns)], start=1):
         if text is not None:
             text_cell(data.cell(number, column), text)
-        data.cell(number, column).alignment = wrap
+        data.cell(number, column).alignment = centred if column in (2, 3) else wrap
     lines = [_lines(t, columns[i][1]) for i, t in enumerate(texts[: len(columns)]) if t]
     data.row_dimensions[number].height = LINE * max(lines)
     data.cell(number, 2).value = row.year
@@ -133,7 +134,7 @@ def _row(data: Any, number: int, collection: Collection, row: TemplateRow) -> No
 
 def _lines(text: str, width: int) -> int:
     """The lines a wrapped text takes in a column of `width` characters (a generous guess)."""
-    return -(-len(text) * 11 // (width * 10))
+    return -(-len(text) * 10 // (width * 11))
 
 
 def _typed(cell: Any, value: Decimal | str | bool | None, unit: str) -> None:

@@ -8,6 +8,7 @@ formula counts by the value Excel last computed; a formula saved without one is 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -47,7 +48,7 @@ def read_workbook(path: Path) -> tuple[list[Table], list[Diagnostic]]:
     except Exception as exc:  # openpyxl and zipfile raise many kinds for a damaged file
         return [], [_unreadable(name, exc)]
     try:
-        template = (values.properties.keywords or "") == TEMPLATE_KEYWORDS
+        template = _is_template(values.properties.keywords or "")
         tables: list[Table] = []
         problems: list[Diagnostic] = []
         for sheet in values.sheetnames:
@@ -56,6 +57,15 @@ def read_workbook(path: Path) -> tuple[list[Table], list[Diagnostic]]:
     finally:
         values.close()
         formulas.close()
+
+
+def _is_template(keywords: str) -> bool:
+    """Whether the keywords are the template's: LibreOffice saves them again without the comma."""
+    return _words(keywords) == _words(TEMPLATE_KEYWORDS)
+
+
+def _words(text: str) -> list[str]:
+    return re.split(r"[\s,;]+", text.strip().casefold())
 
 
 def _unreadable(name: str, exc: Exception) -> Diagnostic:
