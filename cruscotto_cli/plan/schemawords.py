@@ -1,5 +1,4 @@
 """What the schema tells an editor's reader about each key, in the plan's language."""
-# ruff: noqa: E501 (a table of one-line descriptions, as editors show them)
 
 from __future__ import annotations
 
@@ -10,7 +9,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "it": {
         "Area": "Un'area strategica del piano: id, title e i suoi indicators",
         "Area.id": 'Numero dell\'area, tra virgolette, es. "1"',
-        "Area.title": "Titolo dell'area come stampato, es. Semplificazione Amministrativa e Digitalizzazione dei Servizi",
+        "Area.title": "Titolo dell'area come stampato, es. Semplificazione Amministrativa e "
+        "Digitalizzazione dei Servizi",
         "Area.indicators": "Gli indicatori dell'area, ciascuno con id, name, owner, unit e targets",
         "Indicator": "Un indicatore: id, name, owner, unit e i targets per anno",
         "Change": "Un atto della storia dell'indicatore: date, act, change",
@@ -19,35 +19,47 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "Band": "Una fascia del grado di raggiungimento: from e label",
         "Office": "Un ufficio responsabile: id, name, aliases",
         "Measure": "Un valore grezzo rilevato da un ufficio: id, name, owner, unit",
-        "Indicator.id": 'Codice breve e stabile dell\'indicatore, tra virgolette, es. "1.2": è la chiave dei valori rilevati',
-        "Indicator.name": 'Nome dell\'indicatore come stampato, es. Percentuale di servizi "Full Digital"',
+        "Indicator.id": 'Codice breve e stabile dell\'indicatore, tra virgolette, es. "1.2": è la '
+        "chiave dei valori rilevati",
+        "Indicator.name": "Nome dell'indicatore come stampato, es. Percentuale di servizi \"Full "
+        'Digital"',
         "Indicator.owner": "L'ufficio responsabile: un id di offices in plan.yaml, es. {office}",
         "Indicator.unit": 'Unità di misura, es. "%", "n.", "giorni", "sì/no"',
-        "Indicator.direction": "higher (più alto è meglio) o lower (più basso è meglio): legge i target senza comparatore",
+        "Indicator.direction": "higher (più alto è meglio) o lower (più basso è meglio): legge i "
+        "target senza comparatore",
         "Indicator.symbol": 'Etichetta dei target etichettati, es. ITP per "ITP < -10"',
-        "Indicator.formula": "Calcolo dalle misure di plan.yaml con numeri, prev(misura), + - * / e parentesi, es. {formula}",
-        "Indicator.register": "Valore calcolato dal registro delle fatture: itp, average-days, weighted-average-days, paid-within-30-days",
+        "Indicator.formula": "Calcolo dalle misure di plan.yaml con numeri, prev(misura), + - * / "
+        "e parentesi, es. {formula}",
         "Indicator.weight": 'Peso nei punteggi aggregati (predefinito 1), es. "0,5"',
         "Indicator.targets": 'Un target per anno, il testo come stampato, es. 2024: "≥ 74%"',
         "Indicator.tags": "Etichette per filtrare con --tag, es. [obiettivi-comuni-di-sistema]",
         "Indicator.source": "Da dove viene il valore, es. Pareto",
         "Indicator.notes": 'Note del documento, es. ["NOTA: ..."]',
-        "Indicator.changes": 'Storia dell\'indicatore, es. - {date: 2022-10-25, act: "D CC 25/10/2022", change: target}',
+        "Indicator.changes": "Storia dell'indicatore, es. - {date: 2022-10-25, act: \"D CC "
+        '25/10/2022", change: target}',
+        "Indicator.register": "Calcolato dal registro delle fatture: average-days (9.6), "
+        "paid-within-30-days (9.7) o itp (9.10)",
         "Change.date": "Data dell'atto, es. 2022-10-25 o 25/10/2022",
         "Change.act": 'L\'atto che ha deciso il cambiamento, es. "D CC 25/10/2022"',
-        "Change.change": "Che cosa è cambiato: target, indicator, withdrawn (eliminato), added, owner",
+        "Change.change": "Che cosa è cambiato: target, indicator, withdrawn (eliminato), added, "
+        "owner",
         "Change.from_year": "Primo anno a cui si applica, es. 2023 (predefinito: l'anno di date)",
         "Change.note": "Nota libera sul cambiamento, es. target rivisto al ribasso",
-        "Header": "L'intestazione del piano: title, period, language, scale, bands, offices, measures",
+        "Header": "L'intestazione del piano: title, period, language, scale, bands, offices, "
+        "measures",
         "Header.title": "Titolo del piano, es. Cruscotto strategico 2022-2026",
         "Header.entity": "L'ente, es. Camera di Commercio",
         "Header.period": "Gli anni del piano, es. {first: 2022, last: 2026}",
         "Header.language": "Lingua di etichette, tabelle e rapporti: it o en",
         "Header.scale": 'Livelli ordinali dal più basso, es. - {level: medio, from: "2,5"}',
-        "Header.bands": "Etichette del grado di raggiungimento dalla più alta, es. - {from: 100, label: Raggiunto}",
-        "Header.offices": "Gli uffici responsabili (Risorse Owner), es. - {id: staff, name: S. Staff}",
-        "Header.measures": "Valori grezzi rilevati dagli uffici, usati dalle formule, es. - {id: imprese_attive, ...}",
-        "Header.changes": 'Storia di plan.yaml, es. - {date: 2023-01-30, act: "D CC 30/01/2023", change: offices}',
+        "Header.bands": "Etichette del grado di raggiungimento dalla più alta, es. - {from: 100, "
+        "label: Raggiunto}",
+        "Header.offices": "Gli uffici responsabili (Risorse Owner), es. - {id: staff, name: S. "
+        "Staff}",
+        "Header.measures": "Valori grezzi rilevati dagli uffici, usati dalle formule, es. - {id: "
+        "imprese_attive, ...}",
+        "Header.changes": 'Storia di plan.yaml, es. - {date: 2023-01-30, act: "D CC 30/01/2023", '
+        "change: offices}",
         "PlanChange": "Un atto che ha cambiato plan.yaml: date, act, change",
         "PlanChange.date": "Data dell'atto, es. 2023-01-30 o 30/01/2023",
         "PlanChange.act": 'L\'atto che ha deciso il cambiamento, es. "D CC 30/01/2023"',
@@ -57,7 +69,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "Period.last": "Ultimo anno del piano, es. 2026",
         "ScaleLevel.level": 'Nome del livello, usato nei target, es. medio ("> medio")',
         "ScaleLevel.from": 'Punteggio minimo letto come questo livello, es. "2,5"',
-        "ScaleLevel.max": "Sul livello più alto di una scala a punteggi: il punteggio massimo, es. 5",
+        "ScaleLevel.max": "Sul livello più alto: il punteggio massimo della scala, es. 5 (da 1 a "
+        "5)",
         "Band.from": "Grado minimo (in %) che riceve questa etichetta, es. 90",
         "Band.label": "L'etichetta, es. Parzialmente raggiunto",
         "Office.id": "Codice dell'ufficio, da scrivere in owner, es. staff",
@@ -67,15 +80,20 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "Measure.name": "Descrizione della misura, es. N. imprese attive al 31/12",
         "Measure.owner": "L'ufficio che rileva il valore: un id di offices, es. anagrafico",
         "Measure.unit": 'Unità di misura (predefinita "n."), es. n.',
-        "target": "Il target dell'anno come stampato: comparatore e numero, valore, livello, intervallo, Annuale, Anno di rilevazione",
-        "target.error": 'target non valido: scrivere ad es. "≥ 73%", "1,45", "{level}", "tra 80% e 90%", "Annuale" o "Anno di rilevazione"',
-        "formula.error": "formula non valida: misure dichiarate in plan.yaml, numeri, prev(misura), + - * / e parentesi",
-        "number.error": 'numero non valido: virgola o punto decimale, senza separatore delle migliaia, es. "2,5"',
+        "target": "Il target dell'anno come stampato: comparatore e numero, valore, livello, "
+        "intervallo, Annuale, Anno di rilevazione",
+        "target.error": 'target non valido: scrivere ad es. "≥ 73%", "1,45", "{level}", "tra 80% '
+        'e 90%", "Annuale" o "Anno di rilevazione"',
+        "formula.error": "formula non valida: misure dichiarate in plan.yaml, numeri, "
+        "prev(misura), + - * / e parentesi",
+        "number.error": "numero non valido: virgola o punto decimale, senza separatore delle "
+        'migliaia, es. "2,5"',
     },
     "en": {
         "Area": "A strategic area of the plan: id, title and its indicators",
         "Area.id": 'The area\'s number, quoted, e.g. "1"',
-        "Area.title": "The area's title as printed, e.g. Semplificazione Amministrativa e Digitalizzazione dei Servizi",
+        "Area.title": "The area's title as printed, e.g. Semplificazione Amministrativa e "
+        "Digitalizzazione dei Servizi",
         "Area.indicators": "The area's indicators, each with id, name, owner, unit and targets",
         "Indicator": "An indicator: id, name, owner, unit and its targets by year",
         "Change": "An act in the indicator's history: date, act, change",
@@ -84,20 +102,26 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "Band": "A band of the score: from and label",
         "Office": "An office in charge: id, name, aliases",
         "Measure": "A raw value an office reports: id, name, owner, unit",
-        "Indicator.id": 'The indicator\'s short, stable code, quoted, e.g. "1.2": it keys the actuals',
-        "Indicator.name": 'The indicator\'s name as printed, e.g. Percentuale di servizi "Full Digital"',
+        "Indicator.id": 'The indicator\'s short, stable code, quoted, e.g. "1.2": it keys the '
+        "actuals",
+        "Indicator.name": "The indicator's name as printed, e.g. Percentuale di servizi \"Full "
+        'Digital"',
         "Indicator.owner": "The office in charge: an id of offices in plan.yaml, e.g. {office}",
         "Indicator.unit": 'The unit, e.g. "%", "n.", "giorni", "sì/no"',
-        "Indicator.direction": "higher (higher is better) or lower (lower is better): reads targets without a comparator",
+        "Indicator.direction": "higher (higher is better) or lower (lower is better): reads "
+        "targets without a comparator",
         "Indicator.symbol": 'The label of labelled targets, e.g. ITP for "ITP < -10"',
-        "Indicator.formula": "Computed from plan.yaml's measures with numbers, prev(measure), + - * / and parentheses, e.g. {formula}",
-        "Indicator.register": "Computed from the invoice register: itp, average-days, weighted-average-days, paid-within-30-days",
+        "Indicator.formula": "Computed from plan.yaml's measures with numbers, prev(measure), + - "
+        "* / and parentheses, e.g. {formula}",
         "Indicator.weight": 'Weight in the roll-up scores (default 1), e.g. "0,5"',
         "Indicator.targets": 'One target per year, the text as printed, e.g. 2024: "≥ 74%"',
         "Indicator.tags": "Tags to filter with --tag, e.g. [obiettivi-comuni-di-sistema]",
         "Indicator.source": "Where the value comes from, e.g. Pareto",
         "Indicator.notes": 'Notes of the document, e.g. ["NOTA: ..."]',
-        "Indicator.changes": 'The indicator\'s history, e.g. - {date: 2022-10-25, act: "D CC 25/10/2022", change: target}',
+        "Indicator.changes": "The indicator's history, e.g. - {date: 2022-10-25, act: \"D CC "
+        '25/10/2022", change: target}',
+        "Indicator.register": "Computed from the invoice register: average-days (9.6), "
+        "paid-within-30-days (9.7) or itp (9.10)",
         "Change.date": "The date of the act, e.g. 2022-10-25 or 25/10/2022",
         "Change.act": 'The act that decided the change, e.g. "D CC 25/10/2022"',
         "Change.change": "What changed: target, indicator, withdrawn, added, owner",
@@ -109,10 +133,14 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "Header.period": "The plan's years, e.g. {first: 2022, last: 2026}",
         "Header.language": "Language of labels, tables and reports: it or en",
         "Header.scale": 'Ordinal levels, lowest first, e.g. - {level: medio, from: "2,5"}',
-        "Header.bands": "Labels of the score (grado di raggiungimento), highest first, e.g. - {from: 100, label: Raggiunto}",
-        "Header.offices": "The offices in charge (Risorse Owner), e.g. - {id: staff, name: S. Staff}",
-        "Header.measures": "Raw values the offices report, used by formulas, e.g. - {id: imprese_attive, ...}",
-        "Header.changes": 'The history of plan.yaml, e.g. - {date: 2023-01-30, act: "D CC 30/01/2023", change: offices}',
+        "Header.bands": "Labels of the score (grado di raggiungimento), highest first, e.g. - "
+        "{from: 100, label: Raggiunto}",
+        "Header.offices": "The offices in charge (Risorse Owner), e.g. - {id: staff, name: S. "
+        "Staff}",
+        "Header.measures": "Raw values the offices report, used by formulas, e.g. - {id: "
+        "imprese_attive, ...}",
+        "Header.changes": 'The history of plan.yaml, e.g. - {date: 2023-01-30, act: "D CC '
+        '30/01/2023", change: offices}',
         "PlanChange": "An act that changed plan.yaml: date, act, change",
         "PlanChange.date": "The date of the act, e.g. 2023-01-30 or 30/01/2023",
         "PlanChange.act": 'The act that decided the change, e.g. "D CC 30/01/2023"',
@@ -122,7 +150,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "Period.last": "The plan's last year, e.g. 2026",
         "ScaleLevel.level": 'The level\'s name, used in targets, e.g. medio ("> medio")',
         "ScaleLevel.from": 'The lowest score read as this level, e.g. "2,5"',
-        "ScaleLevel.max": "On the highest level of a banded scale: the top score, e.g. 5",
+        "ScaleLevel.max": "On the highest level: the top score of the scale, e.g. 5 (of 1 to 5)",
         "Band.from": "The lowest score (in %) given this label, e.g. 90",
         "Band.label": "The label, e.g. Parzialmente raggiunto",
         "Office.id": "The office's code, written in owner, e.g. staff",
@@ -132,10 +160,14 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "Measure.name": "What the measure counts, e.g. N. imprese attive al 31/12",
         "Measure.owner": "The office that reports the value: an id of offices, e.g. anagrafico",
         "Measure.unit": 'The unit (default "n."), e.g. n.',
-        "target": "The year's target as printed: comparator and number, value, level, range, Annuale, Anno di rilevazione",
-        "target.error": 'not a valid target: write e.g. "≥ 73%", "1,45", "{level}", "tra 80% e 90%", "Annuale" or "Anno di rilevazione"',
-        "formula.error": "not a valid formula: measures declared in plan.yaml, numbers, prev(measure), + - * / and parentheses",
-        "number.error": 'not a valid number: decimal comma or point, no thousands separator, e.g. "2,5"',
+        "target": "The year's target as printed: comparator and number, value, level, range, "
+        "Annuale, Anno di rilevazione",
+        "target.error": 'not a valid target: write e.g. "≥ 73%", "1,45", "{level}", "tra 80% e '
+        '90%", "Annuale" or "Anno di rilevazione"',
+        "formula.error": "not a valid formula: measures declared in plan.yaml, numbers, "
+        "prev(measure), + - * / and parentheses",
+        "number.error": "not a valid number: decimal comma or point, no thousands separator, e.g. "
+        '"2,5"',
     },
 }
 
