@@ -189,7 +189,7 @@ def test_a_sheet_without_the_known_columns_is_refused_saying_what_was_expected(
     result = run("validate", "--actuals", str(tmp_path / "actuals"))
     assert (result.exit_code, result.stdout.splitlines()[0]) == (
         1,
-        f'{tmp_path}/actuals/ufficio.xlsx[Dati]!A1: no header row: expected, in the first 10 rows, a row naming at least the columns "indicatore" (or "misura", "chiave", "indicator", "measure", "key"), "anno" (or "year"), "valore" (or "value"); accepted columns: indicatore/misura/chiave, anno, valore, motivazione, fonte, nota, nome, ufficio, unità, area, target, valore anno precedente, stato, or in English indicator/measure/key, year, value, reason, source, note, name, office/owner, unit, area, target, previous year value, status [xlsx-header]',
+        f'{tmp_path}/actuals/ufficio.xlsx[Dati]!A1: no header row: expected, in the first 10 rows, a row naming at least the columns "indicatore" (or "misura", "chiave", "indicator", "measure", "key"), "anno" (or "year"), "valore" (or "value"); accepted columns: indicatore/misura/chiave, anno, valore, motivazione, data/periodo, fonte, nota, nome, ufficio, unità, area, target, valore anno precedente, stato, or in English indicator/measure/key, year, value, reason, date/period, source, note, name, office/owner, unit, area, target, previous year value, status [xlsx-header]',
     )
 
 
