@@ -3,6 +3,7 @@ stops a run."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -57,11 +58,13 @@ class MissingExtraError(CruscottoError):
 
 
 class InputError(CruscottoError):
-    """The user's files cannot be used; carries every problem found."""
+    """The user's files cannot be used; carries every problem found, and the notices of what was
+    not read (files skipped with their reason), which are not problems but still worth saying."""
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, diagnostics: list[Diagnostic], notices: Sequence[Diagnostic] = ()) -> None:
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
+        self.notices = tuple(notices)
 
 
 def quote(text: str, limit: int = 40) -> str:

@@ -32,7 +32,10 @@ def load_inputs(
     if not actuals_folder.is_dir():
         print(f"cruscotto: no {actuals_folder} folder: every value is missing", file=sys.stderr)
         return plan, join_register(plan, Actuals({}, ()), register[0])
-    return plan, join_register(plan, load_actuals(actuals_folder, plan), register[0])
+    actuals = load_actuals(actuals_folder, plan)
+    for notice in actuals.notices:  # what was not read is said, never skipped in silence
+        print(notice, file=sys.stderr)
+    return plan, join_register(plan, actuals, register[0])
 
 
 def join_register(plan: Plan, actuals: Actuals, folder: Path) -> Actuals:

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cruscotto_cli.diagnostics import Diagnostic, InputError, UsageError
+from cruscotto_cli.diagnostics import Diagnostic, InputError, UsageError, plural
 from cruscotto_cli.inputs import DEFAULT_REGISTER, check_folders, check_year, join_register
 
 if TYPE_CHECKING:
     from cruscotto_cli.actuals.load import Actuals
     from cruscotto_cli.evaluate import Outcome
     from cruscotto_cli.plan.loaded import Plan
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What validate found: the problems, the notices (files not read, with why: not problems),
+    and a line saying what was checked."""
+
+    problems: list[Diagnostic]
+    checked: str
+    notices: tuple[Diagnostic, ...] = ()
 
 
 def validate_all(
@@ -22,8 +33,9 @@ def validate_all(
     register: tuple[Path, bool] = DEFAULT_REGISTER,
     reasons_of: int | None = None,
     today: dt.date | None = None,
-) -> tuple[list[Diagnostic], str]:
-    """The problems found and a line saying what was checked. UsageError for a missing folder.
+) -> Validation:
+    """The problems found, the notices, and a line saying what was checked. UsageError for a
+    missing folder.
 
     With `reasons_of` a year, every miss of that year without its reason is a problem too."""
     from cruscotto_cli.actuals.load import load_actuals
@@ -33,29 +45,37 @@ def validate_all(
     try:
         plan = load_plan(plan_folder)
     except InputError as exc:
-        return exc.diagnostics, f"{plan_folder}/"
+        return Validation(exc.diagnostics, f"{plan_folder}/")
     if reasons_of is not None:
         check_year(plan, reasons_of)
     checked = (
-        f"{plan_folder}/ ({_count(len(plan.areas), 'area')}, "
-        f"{_count(len(plan.placed), 'indicator')})"
+        f"{plan_folder}/ ({plural(len(plan.areas), 'area')}, "
+        f"{plural(len(plan.placed), 'indicator')})"
     )
     if not actuals_folder.is_dir():
         if reasons_of is not None:
             raise UsageError(f"--require-reasons needs the actuals: {actuals_folder}/ not found")
-        return [], checked
+        return Validation([], checked)
+    notices: tuple[Diagnostic, ...] = ()
     try:
         actuals = load_actuals(actuals_folder, plan)
-        typed = len(actuals.values)
+        typed, notices = len(actuals.values), actuals.notices
         actuals = join_register(plan, actuals, register[0])
     except InputError as exc:
-        return exc.diagnostics, f"{checked} and {actuals_folder}/"
+        notices = exc.notices or notices
+        skipped = "".join(f" ({said})" for said in _not_read(notices))
+        return Validation(exc.diagnostics, f"{checked} and {actuals_folder}/{skipped}", notices)
     unexplained = [] if reasons_of is None else missing_reasons(plan, actuals, reasons_of, today)
-    read = f"{actuals_folder}/ ({_count(typed, 'value')})"
+    read = f"{actuals_folder}/ ({', '.join([plural(typed, 'value'), *_not_read(notices)])})"
     computed = len(actuals.values) - typed
     if computed:
-        return unexplained, f"{checked}, {read} and {register[0]}/ ({_count(computed, 'value')})"
-    return unexplained, f"{checked} and {read}"
+        register_read = f"{register[0]}/ ({plural(computed, 'value')})"
+        return Validation(unexplained, f"{checked}, {read} and {register_read}", notices)
+    return Validation(unexplained, f"{checked} and {read}", notices)
+
+
+def _not_read(notices: tuple[Diagnostic, ...]) -> list[str]:
+    return [f"{plural(len(notices), 'file')} not read"] if notices else []
 
 
 def missing_reasons(
@@ -83,7 +103,3 @@ def _missing_reason(plan: Plan, o: Outcome) -> Diagnostic:
     placed = plan.indicator(ind.id)
     assert placed is not None
     return placed.diagnostic(("id",), f"{message}; {hint}", code)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

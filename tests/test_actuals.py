@@ -224,7 +224,15 @@ def test_empty_folder_and_other_files(tmp_path: Path, plan: Plan) -> None:
     write(tmp_path, "~$dati.csv", b"\x00\x01 Excel's lock file")
     (tmp_path / "sub.csv").mkdir()
     write(tmp_path / "sub.csv", "x.csv", "not read: not recursive")
-    assert load_actuals(tmp_path, plan) == Actuals({}, ())
+    actuals = load_actuals(tmp_path, plan)
+    assert (actuals.values, actuals.files) == ({}, ())
+    assert [str(n).replace(f"{tmp_path}/", "") for n in actuals.notices] == [
+        "leggimi.txt: not read: only .csv and .xlsx files are read [not-read]",
+        "sub.csv: not read: a folder: only the files directly in the actuals folder are read; "
+        "move them up [not-read]",
+        "~$dati.csv: not read: a lock file that Excel or LibreOffice keeps while a file is open, "
+        "not data [not-read]",
+    ]
 
 
 def test_files_are_read_in_name_order(tmp_path: Path, plan: Plan) -> None:

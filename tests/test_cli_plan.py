@@ -82,7 +82,7 @@ def test_validate_json(bad_plan: Path) -> None:
     result = run("validate", "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert set(data) == {"valid", "checked", "problems"}
+    assert set(data) == {"valid", "checked", "problems", "notices"}
     assert (data["valid"], data["checked"], len(data["problems"])) == (False, "plan/", 3)
     assert data["problems"][0] == {
         "path": "plan/01-a.yaml",
@@ -99,6 +99,7 @@ def test_validate_json_of_a_valid_plan(elsewhere: Path) -> None:
         "valid": True,
         "checked": f"{PLAN}/ ({AREAS} areas, {INDICATORS} indicators)",
         "problems": [],
+        "notices": [],
     }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cruscotto_cli.actuals.files import actuals_files
+from cruscotto_cli.actuals.load import actuals_files
 from cruscotto_cli.cli.app import app
 from cruscotto_cli.plan.files import area_files, is_area_file, is_plan_file, plan_files
 
@@ -53,7 +53,7 @@ def test_listing(tmp_path: Path) -> None:
     assert [p.name for p in area_files(tmp_path)] == ["01-a.yaml", "02-b.yml"]
     assert [p.name for p in plan_files(tmp_path)] == ["01-a.yaml", "02-b.yml", "plan.yaml"]
     assert [p.name for p in actuals_files(tmp_path)] == ["v.csv", "w.CSV"]
-    assert actuals_files(tmp_path / "missing") == []
+    assert actuals_files(tmp_path / "missing") == ()
 
 
 def test_yml_areas_validate(yml_repo: Path) -> None:

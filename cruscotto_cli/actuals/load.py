@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -38,7 +38,7 @@ from cruscotto_cli.actuals.csvfile import (
     read_records,
 )
 from cruscotto_cli.actuals.dated import Reason, row_date
-from cruscotto_cli.actuals.files import actuals_files
+from cruscotto_cli.actuals.files import scan
 from cruscotto_cli.actuals.plausible import Plausible, count_unit, percent_floor
 from cruscotto_cli.diagnostics import Diagnostic, InputError, quote
 from cruscotto_cli.numbers import format_number
@@ -70,12 +70,14 @@ class Actual:
 @dataclass(frozen=True)
 class Actuals:
     """Every year-end actual of the folder by (key, year), the values measured during a year
-    (oldest first), the offices' reasons for a miss, and the files read."""
+    (oldest first), the offices' reasons for a miss, the files read, and a notice for each
+    entry of the folder that was not read (with why)."""
 
     values: Mapping[tuple[str, int], Actual]
     files: tuple[Path, ...]
     dated: Mapping[tuple[str, int], tuple[Actual, ...]] = field(default_factory=dict)
     reasons: Mapping[tuple[str, int], Reason] = field(default_factory=dict)
+    notices: tuple[Diagnostic, ...] = ()
 
     def get(self, key: str, year: int) -> Actual | None:
         return self.values.get((key, year))
@@ -215,12 +217,6 @@ class _Loader:
     def __post_init__(self) -> None:
         self.direct = {key: spec for key, spec in self.specs.items() if not spec.computed_from}
         self.year_of = {str(year): year for year in self.years}
-
-    def file(self, path: Path) -> None:
-        if path.suffix.lower() == ".xlsx":
-            self.workbook(path)
-        else:
-            self.csv(path)
 
     def workbook(self, path: Path) -> None:
         """Each sheet's rows, typed as Excel stored them, through the same rules as a CSV's."""
@@ -501,22 +497,34 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# The reader of each suffix that is read; an entry of any other suffix gets a notice.
+READERS: dict[str, Callable[[_Loader, Path], None]] = {
+    ".csv": _Loader.csv,
+    ".xlsx": _Loader.workbook,
+}
+
+
+def actuals_files(folder: Path) -> tuple[Path, ...]:
+    """The files of `folder` that are read as actuals, in name order; none without a folder."""
+    return scan(folder, READERS).read
+
+
 def load_actuals(folder: Path, plan: Plan) -> Actuals:
-    """Every *.csv under folder (sorted, not recursive); InputError carries every problem of
-    every file."""
+    """Every file of `folder` with a reader (name order, not recursive), and a notice for every
+    other entry; InputError carries every problem of every file, and the notices."""
     levels = {s.level.casefold(): s.level.lower() for s in plan.header.scale}
     banded = any(s.from_ is not None for s in plan.header.scale)
     period = plan.header.period
     years = range(period.first - 1, period.last + 1)
     loader = _Loader(_specs(plan), levels, banded, years)
-    files = actuals_files(folder)
+    found = scan(folder, READERS)
     with _collector_paused():
-        for path in files:
-            loader.file(path)
+        for path in found.read:
+            READERS[path.suffix.lower()](loader, path)
     if loader.problems:
-        raise InputError(loader.problems)
+        raise InputError(loader.problems, found.notices)
     dated = {k: tuple(sorted(v, key=_date_of)) for k, v in loader.dated.items()}
-    return Actuals(loader.values, tuple(files), dated, loader.reasons)
+    return Actuals(loader.values, found.read, dated, loader.reasons, found.notices)
 
 
 def _date_of(actual: Actual) -> dt.date:

@@ -42,7 +42,7 @@ def guarded(fn: Callable[..., int]) -> Callable[..., None]:
 
 def report_error(exc: CruscottoError) -> None:
     if isinstance(exc, InputError):
-        for d in exc.diagnostics:
+        for d in (*exc.notices, *exc.diagnostics):
             print(d, file=sys.stderr)
         problems = plural(len(exc.diagnostics), "problem")
         print(f"cruscotto: {problems}; nothing was evaluated", file=sys.stderr)

@@ -66,16 +66,13 @@ def validate(
     folder, named = actuals_folder(actuals)
     reasons_of = year if require_reasons else None
     checked_register = register_folder(register)
-    problems, checked = validate_all(
-        plan, folder, named, checked_register, reasons_of, run_date(None)
-    )
-    emit(FORMATS[format.value](problems, checked), None, False)
+    found = validate_all(plan, folder, named, checked_register, reasons_of, run_date(None))
+    emit(FORMATS[format.value](found.problems, found.checked, found.notices), None, False)
     if format is ProblemFormat.github:
         from cruscotto_cli.cli.summary import append_step_summary
-        from cruscotto_cli.render.problems import markdown
 
-        append_step_summary(markdown(problems, checked))
-    return 1 if problems else 0
+        append_step_summary(markdown(found.problems, found.checked, found.notices))
+    return 1 if found.problems else 0
 
 
 class ShowFormat(StrEnum):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cruscotto_cli.actuals.conventions import Convention, read_number, settle
 from cruscotto_cli.actuals.csvfile import FIRST_LINE, decode, read_records
-from cruscotto_cli.actuals.files import actuals_files
+from cruscotto_cli.actuals.files import scan
 from cruscotto_cli.diagnostics import Diagnostic, InputError
 from cruscotto_cli.payments import columns as c
 from cruscotto_cli.payments.cells import (
@@ -291,7 +291,7 @@ def _it(day: date) -> str:
 
 def register_files(folder: Path) -> list[Path]:
     """The register's files: read as the actuals' are (every *.csv of the folder, sorted)."""
-    return actuals_files(folder)
+    return list(scan(folder, (".csv",)).read)
 
 
 def load_register(folder: Path) -> Register:

@@ -65,13 +65,15 @@ def _clean(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
-def problems(found: Sequence[Diagnostic], checked: str) -> str:
-    """`validate`: a failing case per problem, or one passing case for what was checked."""
+def problems(found: Sequence[Diagnostic], checked: str, notices: Sequence[Diagnostic] = ()) -> str:
+    """`validate`: a failing case per problem (or one passing case for what was checked), and a
+    skipped case per file not read."""
     cases = [
         Case(p.path, f"{p.path}:{p.line}:{p.column} [{p.code}]", "failure", p.message, str(p))
         for p in found
-    ]
-    return document("cruscotto validate", cases or [Case("cruscotto.validate", checked)])
+    ] or [Case("cruscotto.validate", checked)]
+    cases += [Case(n.path, f"{n.path} [{n.code}]", "skipped", n.message, str(n)) for n in notices]
+    return document("cruscotto validate", cases)
 
 
 def evaluation(plan: Plan, result: Evaluation) -> str:

@@ -1,4 +1,8 @@
-"""Reporters of diagnostics: plain text, JSON, GitHub workflow annotations, JUnit XML, Markdown."""
+"""Reporters of diagnostics: plain text, JSON, GitHub workflow annotations, JUnit XML, Markdown.
+
+Problems make validate fail; notices (a file of the actuals folder not read, with why) do not,
+but every format says them.
+"""
 
 from __future__ import annotations
 
@@ -8,64 +12,73 @@ from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.render.github import escape_data, escape_property
 from cruscotto_cli.render.jsontext import FULL, dumps
 
-
-def text(problems: Sequence[Diagnostic], checked: str) -> str:
-    lines = [str(p) for p in problems]
-    verdict = (
-        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {checked}"
-        if problems
-        else f"ok: {checked}"
-    )
-    return "\n".join([*lines, verdict]) + "\n"
+Notices = Sequence[Diagnostic]
 
 
-def json_text(problems: Sequence[Diagnostic], checked: str) -> str:
+def text(problems: Sequence[Diagnostic], checked: str, notices: Notices = ()) -> str:
+    lines = [str(d) for d in (*notices, *problems)]
+    return "\n".join([*lines, verdict(problems, checked)]) + "\n"
+
+
+def verdict(problems: Sequence[Diagnostic], checked: str) -> str:
+    if problems:
+        return f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {checked}"
+    return f"ok: {checked}"
+
+
+def _fields(d: Diagnostic) -> dict[str, object]:
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "code": d.code,
+        "message": d.message,
+    }
+
+
+def json_text(problems: Sequence[Diagnostic], checked: str, notices: Notices = ()) -> str:
     data = {
         "valid": not problems,
         "checked": checked,
-        "problems": [
-            {
-                "path": p.path,
-                "line": p.line,
-                "column": p.column,
-                "code": p.code,
-                "message": p.message,
-            }
-            for p in problems
-        ],
+        "problems": [_fields(p) for p in problems],
+        "notices": [_fields(n) for n in notices],
     }
     return dumps(data, depth=FULL)
 
 
-def github(problems: Sequence[Diagnostic], checked: str) -> str:
-    """`::error file=...,line=...,col=...,title=...::message`, escaped as the runner expects."""
-    lines = []
-    for p in problems:
-        where = f"file={escape_property(p.path)}"
-        if p.line:
-            where += f",line={p.line},col={p.column}"
-        lines.append(f"::error {where},title={escape_property(p.code)}::{escape_data(p.message)}")
-    return "\n".join([*lines, text(problems, checked).splitlines()[-1]]) + "\n"
+def _annotation(kind: str, d: Diagnostic) -> str:
+    where = f"file={escape_property(d.path)}"
+    if d.line:
+        where += f",line={d.line},col={d.column}"
+    return f"::{kind} {where},title={escape_property(d.code)}::{escape_data(d.message)}"
 
 
-def markdown(problems: Sequence[Diagnostic], checked: str) -> str:
+def github(problems: Sequence[Diagnostic], checked: str, notices: Notices = ()) -> str:
+    """`::error file=...,line=...,col=...,title=...::message` for a problem, `::warning` for a
+    notice, escaped as the runner expects."""
+    lines = [_annotation("warning", n) for n in notices]
+    lines += [_annotation("error", p) for p in problems]
+    return "\n".join([*lines, verdict(problems, checked)]) + "\n"
+
+
+def markdown(problems: Sequence[Diagnostic], checked: str, notices: Notices = ()) -> str:
     """The GitHub job summary: annotations are capped per step, this lists every problem."""
-    verdict = text(problems, checked).splitlines()[-1]
-    lines = ["### cruscotto validate", "", f"**{verdict}**", ""]
+    lines = ["### cruscotto validate", "", f"**{verdict(problems, checked)}**", ""]
     lines += [
-        f"- `{p.path}:{p.line}:{p.column}` {p.message.replace(chr(10), ' ')} [{p.code}]"
-        for p in problems
+        f"- `{d.path}{f':{d.line}:{d.column}' if d.line else ''}` "
+        f"{d.message.replace(chr(10), ' ')} [{d.code}]"
+        for d in (*notices, *problems)
     ]
     return "\n".join(lines) + "\n"
 
 
-def junit(problems: Sequence[Diagnostic], checked: str) -> str:
+def junit(problems: Sequence[Diagnostic], checked: str, notices: Notices = ()) -> str:
     from cruscotto_cli.render.junit import problems as junit_problems
 
-    return junit_problems(problems, checked)
+    return junit_problems(problems, checked, notices)
 
 
-FORMATS: dict[str, Callable[[Sequence[Diagnostic], str], str]] = {
+FORMATS: dict[str, Callable[[Sequence[Diagnostic], str, Notices], str]] = {
     "text": text,
     "json": json_text,
     "github": github,

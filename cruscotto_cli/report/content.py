@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cruscotto_cli import __version__
-from cruscotto_cli.actuals.files import actuals_files
-from cruscotto_cli.actuals.load import ILLUSTRATIVE
+from cruscotto_cli.actuals.load import ILLUSTRATIVE, actuals_files
 from cruscotto_cli.evaluate import Evaluation, Outcome, evaluate
 from cruscotto_cli.payments.register import register_files
 from cruscotto_cli.plan.files import plan_files
@@ -92,7 +91,7 @@ def file_digests(
     plan_folder: Path, actuals_folder: Path, register_folder: Path | None = None
 ) -> tuple[Digest, ...]:
     """sha256 of the plan's YAML files, the actuals' and the invoice register's CSV files."""
-    files = plan_files(plan_folder) + actuals_files(actuals_folder)
+    files = [*plan_files(plan_folder), *actuals_files(actuals_folder)]
     if register_folder is not None and register_folder.is_dir():
         files += register_files(register_folder)
     return tuple(Digest(_relative(f), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files)
