@@ -83,7 +83,8 @@ def test_a_filled_template_round_trips_to_the_evaluation(actuals: Path, tmp_path
     ]
     office = {
         "I6": 3.6,
-        "I7": 3,
+        "I7": 1,
+        "J7": "Due tavoli rinviati al 2026",
         "I8": 0,
         "I9": 0.96,
         "I10": "alto",
@@ -102,9 +103,9 @@ def test_a_filled_template_round_trips_to_the_evaluation(actuals: Path, tmp_path
     cached(target, "I14", "4")
     args = ("--actuals", str(actuals), "--date", "2026-03-01", "--owner", "staff")
     result = run("evaluate", "2025", "--format", "json", *args)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert indicators(result) == {
-        "4.1": 3.0,
+        "4.1": 1.0,
         "4.2": 95.0,
         "8.1": 0.0,
         "8.3": 96.0,
@@ -121,6 +122,7 @@ def test_a_filled_template_round_trips_to_the_evaluation(actuals: Path, tmp_path
         f"{target}[{SHEET}]",
         7,
     )
+    assert (first["status"], first["explanation"]) == ("not_met", "Due tavoli rinviati al 2026")
 
 
 def test_wrong_cells_are_refused_with_their_place(actuals: Path, tmp_path: Path) -> None:

@@ -228,8 +228,7 @@ class _Loader:
             if all(role in table.roles for role in REQUIRED):
                 file = _File.of(str(path), table.roles, table.sheet)
                 for row, cells, reading in table.rows:
-                    if cells[file.value_at].strip():
-                        self.row(file, row, cells, reading)
+                    self.record(file, row, cells, reading)
 
     def csv(self, path: Path) -> None:
         name = str(path)
@@ -268,10 +267,15 @@ class _Loader:
                 self.problems.append(
                     file.problem(row, 0, _width_message(len(cells), width, delimiter), "csv-row")
                 )
-            elif cells[value_at].strip():
-                self.row(file, row, cells, reading)
-            elif file.reason_at is not None and cells[file.reason_at].strip():
-                self.reason_only(file, row, cells)
+            else:
+                self.record(file, row, cells, reading)
+
+    def record(self, file: _File, row: int, cells: list[str], reading: Reading | None) -> None:
+        """A row of a file's columns: its value, or only the reason of a miss."""
+        if cells[file.value_at].strip():
+            self.row(file, row, cells, reading)
+        elif file.reason_at is not None and cells[file.reason_at].strip():
+            self.reason_only(file, row, cells)
 
     def row(self, file: _File, row: int, cells: list[str], reading: Reading | None) -> None:
         cell = cells[file.key_at]
