@@ -150,7 +150,8 @@ def test_a_revision_that_does_not_exist(repo: Path) -> None:
     assert result.stdout == ""
     assert result.stderr == (
         f'cruscotto: revision "origin/main" not found in the git repository {repo}; give a branch, tag or commit '
-        "(in CI, fetch it first: git fetch origin main, or checkout with fetch-depth: 0)\n"
+        "(in CI, fetch it first: git fetch origin main, or checkout with fetch-depth: 0); "
+        "to compare with a plan folder, use --against-dir DIR\n"
     )
 
 
@@ -164,7 +165,7 @@ def test_a_folder_that_is_not_a_git_repository(
     assert result.exit_code == 2
     assert (
         result.stderr
-        == "cruscotto: plan: not in a git repository: a revision can only be read from one (diff --against also takes a plan folder)\n"
+        == "cruscotto: plan: not in a git repository: a revision can only be read from one (to compare with a plan folder, use --against-dir DIR)\n"
     )
 
 
@@ -173,7 +174,7 @@ def test_a_plan_folder_as_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     shutil.copytree(SHIPPED, tmp_path / "plan")
     monkeypatch.chdir(tmp_path)
     change_target_1_2(tmp_path, None)
-    result = run("diff", "--against", "base")
+    result = run("diff", "--against-dir", "base")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == '1.2: target 2023: "≥ 72%" -> "≥ 75%": NOT BACKED'
 

@@ -103,5 +103,5 @@ def test_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert result.exit_code == 2
     assert (
         result.stderr
-        == "cruscotto: plan: not in a git repository: a revision can only be read from one (diff --against also takes a plan folder)\n"
+        == "cruscotto: plan: not in a git repository: a revision can only be read from one\n"
     )

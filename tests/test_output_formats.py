@@ -59,10 +59,10 @@ def test_evaluate_json_file_is_the_json_export(repo_root: Path, tmp_path: Path) 
             "raccolta.csv",
             "\ufeffchiave;anno;valore;motivazione;area;nome;ufficio;unità;target;valore anno precedente;fonte;nota",
         ),
-        (["diff", "--against", "plan"], "diff.json", "{"),
-        (["diff", "--against", "plan"], "diff.md", "### Plan changes from `plan`"),
-        (["diff", "--against", "plan"], "diff.xml", '<?xml version="1.0" encoding="UTF-8"?>'),
-        (["diff", "--against", "plan"], "diff.txt", "no changes from plan"),
+        (["diff", "--against-dir", "plan"], "diff.json", "{"),
+        (["diff", "--against-dir", "plan"], "diff.md", "### Plan changes from `plan`"),
+        (["diff", "--against-dir", "plan"], "diff.xml", '<?xml version="1.0" encoding="UTF-8"?>'),
+        (["diff", "--against-dir", "plan"], "diff.txt", "no changes from plan"),
     ],
 )
 def test_every_command_writes_the_format_of_the_extension(
@@ -85,7 +85,7 @@ def test_every_command_writes_the_format_of_the_extension(
         (["evaluate", "2024"], "risultati.md", "table", "markdown"),
         (["evaluate", "2024"], "risultati.xml", "github", "junit"),
         (["show"], "piano.json", "table", "json"),
-        (["diff", "--against", "plan"], "diff.md", "junit", "markdown"),
+        (["diff", "--against-dir", "plan"], "diff.md", "junit", "markdown"),
         (["history", "1.2"], "storia.txt", "json", "table"),
         (["report", "2024"], "relazione.pdf", "html", "pdf"),
     ],
@@ -114,7 +114,7 @@ def test_a_format_that_contradicts_the_extension_is_refused(
         ),
         (["show"], "piano.yaml", ".txt, .json, or give --format"),
         (
-            ["diff", "--against", "plan"],
+            ["diff", "--against-dir", "plan"],
             "diff.html",
             ".txt, .json, .md, .markdown, .xml, or give --format",
         ),

@@ -4,7 +4,8 @@ history."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +13,10 @@ from cruscotto_cli.cli.emit import emit, emit_rich
 from cruscotto_cli.cli.formats import chosen_format
 from cruscotto_cli.cli.options import DEFAULT_PLAN, Force, Output, PlanDir
 from cruscotto_cli.cli.summary import append_step_summary
+from cruscotto_cli.diagnostics import UsageError
+
+if TYPE_CHECKING:
+    from cruscotto_cli.plan.loaded import Plan
 
 DIFF_FORMAT_HELP = (
     "text, json, github, markdown (a PR comment), junit "
@@ -30,13 +35,23 @@ class DiffFormat(StrEnum):
 
 def diff(
     against: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--against",
-            help="The base: a git revision (origin/main, HEAD~1, a tag) or a plan folder.",
+            metavar="REV",
+            help="The base: a git revision (origin/main, HEAD~1, a tag), always read from git.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    against_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--against-dir",
+            metavar="DIR",
+            help="The base: a folder holding the other version of the plan (instead of --against).",
+            show_default=False,
+        ),
+    ] = None,
     plan: PlanDir = DEFAULT_PLAN,
     format: Annotated[
         DiffFormat | None, typer.Option("--format", "-f", help=DIFF_FORMAT_HELP, show_default=False)
@@ -46,9 +61,12 @@ def diff(
 ) -> int:
     """Compare the plan with another version of it; every changed target or indicator needs its act.
 
-    Lists indicators added, removed and withdrawn, targets changed (year, old, new), and owners,
-    names, units and directions changed. A change is backed when the indicator's `changes:` gains
-    an entry of the matching kind (target, indicator, withdrawn, added, owner) with act and date.
+    Compares every field that can change a verdict or a score: targets, name, unit, direction,
+    symbol, formula, weight, owner and area of each indicator; period, scale, bands, offices and
+    measures of plan.yaml. A change is backed when the indicator's `changes:` (or the plan's, in
+    plan.yaml) gains an entry of the matching kind with act and date; tags, source, notes, title,
+    entity, language and office aliases are only reported. The base is a git revision
+    (--against), or a plan folder named as such (--against-dir).
 
     Exit codes: 0 every change backed (or none); 1 a change not backed, or an indicator deleted;
     2 bad usage, a revision not found, not a git repository, or a version of the plan invalid;
@@ -57,15 +75,33 @@ def diff(
     from cruscotto_cli.plan.load import load_plan
     from cruscotto_cli.render.changes import EXTENSIONS, FORMATS, markdown
     from cruscotto_cli.versions.diff import compare
-    from cruscotto_cli.versions.git import load_base
 
     chosen = chosen_format(format and format.value, output, EXTENSIONS, "text")
     head = load_plan(plan)
-    result = compare(load_base(against, plan), head, against, str(plan))
+    label, base = _base(against, against_dir, plan)
+    result = compare(base, head, label, str(plan))
     emit(FORMATS[chosen](result), output, force)
     if chosen == "github":
         append_step_summary(markdown(result))
     return 1 if result.findings else 0
+
+
+def _base(against: str | None, against_dir: Path | None, plan: Path) -> tuple[str, Plan]:
+    """The base of a comparison and its name: a revision, or a folder only when said so."""
+    from cruscotto_cli.plan.load import load_plan
+    from cruscotto_cli.versions.git import load_revision
+
+    if (against is None) == (against_dir is None):
+        raise UsageError(
+            "diff needs one base: --against REV (a git revision) or --against-dir DIR "
+            "(a folder holding the other version of the plan)"
+        )
+    if against is not None:
+        return against, load_revision(against, plan)
+    assert against_dir is not None
+    if not against_dir.is_dir():
+        raise UsageError(f"{against_dir}: not a folder; --against-dir takes a plan folder")
+    return str(against_dir), load_plan(against_dir)
 
 
 class HistoryFormat(StrEnum):
@@ -99,8 +135,8 @@ def history(
     error.
     """
     from cruscotto_cli.render import story as views
-    from cruscotto_cli.versions.git import relative, repo_root
     from cruscotto_cli.versions.history import story
+    from cruscotto_cli.versions.repository import relative, repo_root
 
     chosen = chosen_format(format and format.value, output, views.EXTENSIONS, "table")
     root = repo_root(plan)

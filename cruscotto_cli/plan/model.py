@@ -299,12 +299,12 @@ class Measure(Model):
 class PlanChangeKind(StrEnum):
     """What an act changed in `plan.yaml`; `plan` backs any change of it."""
 
-    PLAN = "plan"
     PERIOD = "period"
     SCALE = "scale"
     BANDS = "bands"
     OFFICES = "offices"
     MEASURES = "measures"
+    PLAN = "plan"
 
 
 class PlanChange(Model):

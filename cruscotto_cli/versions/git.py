@@ -6,7 +6,6 @@ folder and loaded as any plan; places are then named as git does, `REV:plan/01-a
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -17,68 +16,20 @@ from cruscotto_cli.plan.files import is_plan_file
 from cruscotto_cli.plan.load import load_plan
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.yamlsource import Document
+from cruscotto_cli.versions.repository import commit_of, git, relative, repo_root, text
 
-FILE_MODES = ("100644", "100755")
-# Settings of the repository's config that would change what git prints: log output in UTF-8
-# whatever i18n.logOutputEncoding says (UTF-16 made every field unreadable), paths unquoted.
-OVERRIDES = ("-c", "i18n.logOutputEncoding=UTF-8", "-c", "core.quotePath=false")
+FILE_MODES = ("100644", "100755")  # regular files: a symbolic link in the tree is not followed
 
 
-def git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    """Run git in `root`; UsageError when git itself is missing."""
-    try:
-        return subprocess.run(
-            ["git", *OVERRIDES, *args], cwd=root, input=stdin, capture_output=True, check=False
-        )
-    except FileNotFoundError:
-        raise UsageError(
-            "git is not installed (or not on PATH): it is needed to read a plan at a revision"
-        ) from None
+def load_revision(revision: str, plan_folder: Path) -> Plan:
+    """The plan folder as it is at a git revision of the repository holding it.
 
-
-def repo_root(folder: Path) -> Path:
-    """The top folder of the git repository holding `folder`; UsageError when there is none."""
-    start = folder if folder.is_dir() else Path.cwd()
-    done = git(start, "rev-parse", "--show-toplevel")
-    if done.returncode != 0:
-        raise UsageError(
-            f"{folder}: not in a git repository: a revision can only be read from one (diff "
-            "--against also takes a plan folder)"
-        )
-    return Path(done.stdout.decode(errors="surrogateescape").strip())
-
-
-def relative(root: Path, folder: Path) -> str:
-    """The plan folder as a path inside the repository, in git's spelling (`plan`, `docs/plan`)."""
-    try:
-        return folder.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        raise UsageError(
-            f"{folder}: the plan folder is outside the git repository {root}"
-        ) from None
-
-
-def commit_of(root: Path, revision: str) -> str:
-    """The commit a revision names; UsageError quoting it when the repository has no such thing."""
-    done = git(
-        root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
-    )
-    if done.returncode != 0 or not revision.strip():
-        raise UsageError(
-            f'revision "{revision}" not found in the git repository {root}; give a branch, tag or '
-            "commit "
-            "(in CI, fetch it first: git fetch origin main, or checkout with fetch-depth: 0)"
-        )
-    return done.stdout.decode().strip()
-
-
-def load_base(against: str, plan_folder: Path) -> Plan:
-    """The base of a comparison: a plan folder when `against` is one, else a git revision."""
-    if Path(against).is_dir():
-        return load_plan(Path(against))
-    root = repo_root(plan_folder)
+    The revision is resolved by git alone: a folder of the working tree named like it (a pull
+    request adding `origin/main/`) changes nothing.
+    """
+    root = repo_root(plan_folder, " (to compare with a plan folder, use --against-dir DIR)")
     inside = relative(root, plan_folder)
-    return load_at(root, commit_of(root, against), inside, against)
+    return load_at(root, commit_of(root, revision), inside, revision)
 
 
 def load_at(root: Path, commit: str, inside: str, label: str) -> Plan:
@@ -86,7 +37,9 @@ def load_at(root: Path, commit: str, inside: str, label: str) -> Plan:
     invalid."""
     blobs = _plan_blobs(root, commit, inside)
     if not blobs:
-        raise UsageError(f'{label}:{inside}: no plan files (*.yaml) there at revision "{label}"')
+        raise UsageError(
+            f'{label}:{inside}: no plan files (*.yaml, *.yml) there at revision "{label}"'
+        )
     contents = _contents(root, list(blobs.values()))
     with tempfile.TemporaryDirectory(prefix="cruscotto-") as temp:
         folder = Path(temp) / "plan"
@@ -102,11 +55,11 @@ def load_at(root: Path, commit: str, inside: str, label: str) -> Plan:
 
 
 def _plan_blobs(root: Path, commit: str, inside: str) -> dict[str, str]:
-    """The `*.yaml` files directly in the folder at the commit: name -> blob id."""
+    """The plan files (plan/files.py) directly in the folder at the commit: name -> blob id."""
     spec = "." if inside == "." else f"{inside}/"
     done = git(root, "ls-tree", "-z", "--end-of-options", commit, "--", spec)
     if done.returncode != 0:
-        raise UsageError(f"git ls-tree failed: {done.stderr.decode(errors='replace').strip()}")
+        raise UsageError(f"git ls-tree failed: {text(done.stderr).strip()}")
     blobs = {}
     for entry in done.stdout.decode(errors="surrogateescape").split("\0"):
         head, _, path = entry.partition("\t")
@@ -122,8 +75,12 @@ def _contents(root: Path, shas: list[str]) -> dict[str, bytes]:
     done = git(root, "cat-file", "--batch", stdin="".join(f"{sha}\n" for sha in shas).encode())
     out, at, found = done.stdout, 0, {}
     for sha in shas:
-        end = out.index(b"\n", at)
-        size = int(out[at:end].split()[2])
+        end = out.find(b"\n", at)
+        header = out[at:end].split()
+        if done.returncode != 0 or end < 0 or len(header) != 3 or header[1] != b"blob":
+            why = text(done.stderr).strip() or text(out[at:end]) or "no output"
+            raise UsageError(f"git cat-file could not read blob {sha} in {root}: {why}")
+        size = int(header[2])
         found[sha] = out[end + 1 : end + 1 + size]
         at = end + 1 + size + 1
     return found

@@ -15,7 +15,8 @@ from cruscotto_cli.plan.loaded import Placed
 from cruscotto_cli.plan.model import Change, Indicator
 from cruscotto_cli.versions.diff import indicator_differences
 from cruscotto_cli.versions.difference import Difference
-from cruscotto_cli.versions.git import git, load_at
+from cruscotto_cli.versions.git import load_at
+from cruscotto_cli.versions.repository import git, text
 
 DEFAULT_MAX_COMMITS = 200
 
@@ -55,6 +56,10 @@ def commits(root: Path, inside: str, max_commits: int) -> list[Commit]:
     done = git(
         root,
         "log",
+        "--no-show-signature",
+        "--no-color",
+        "--no-notes",
+        "--encoding=UTF-8",
         "-z",
         "--date=short",
         "--format=%H%x1f%h%x1f%ad%x1f%s",
@@ -64,10 +69,8 @@ def commits(root: Path, inside: str, max_commits: int) -> list[Commit]:
         spec,
     )
     if done.returncode != 0:
-        raise UsageError(
-            f"git log failed in {root}: {done.stderr.decode(errors='replace').strip()}"
-        )
-    records = [r for r in done.stdout.decode(errors="replace").split("\0") if r.strip()]
+        raise UsageError(f"git log failed in {root}: {text(done.stderr).strip()}")
+    records = [r for r in text(done.stdout).split("\0") if r.strip()]
     return [Commit(*r.strip("\n").split("\x1f", 3)) for r in reversed(records)]
 
 
