@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cruscotto_cli.encoding import printable
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -19,7 +21,7 @@ class Diagnostic:
     sheet: str | None = None  # a workbook's sheet: the place reads `book.xlsx[Sheet]!B7`
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message} [{self.code}]"
+        return printable(f"{self.where}: {self.message} [{self.code}]")
 
     @property
     def where(self) -> str:

@@ -8,6 +8,7 @@ import zipfile
 from typing import Any
 
 from cruscotto_cli.diagnostics import MissingExtraError
+from cruscotto_cli.encoding import printable
 
 INSTALL = "pip install 'cruscotto[xlsx]'"
 # The keywords of a workbook written by `cruscotto template`, by which the reader knows its layout.
@@ -50,8 +51,6 @@ def text_cell(cell: Any, text: str) -> Any:
 
     Characters a workbook cannot hold (controls) are shown as `\\x07` instead of failing.
     """
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped,unused-ignore]
-
-    cell.value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+    cell.value = printable(text)
     cell.data_type = "s"
     return cell

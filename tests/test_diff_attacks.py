@@ -250,3 +250,18 @@ def test_git_never_runs_a_program_named_by_the_repository(
     assert run("diff", "--against", "HEAD").exit_code == 1
     assert run("history", "1.2").exit_code == 0
     assert not marker.exists()
+
+
+def test_commit_subjects_reach_the_terminal_escaped(repo: Path) -> None:
+    edit(repo, AREA1, '2023: "≥ 72%"', '2023: "≥ 75%"')
+    line = '      - {date: 2022-10-25, act: "D CC 25/10/2022", change: target}\n'
+    edit(
+        repo,
+        AREA1,
+        line,
+        line + '      - {date: 2025-03-28, act: "D CC 28/03/2025", change: target}\n',
+    )
+    git(repo, "commit", "-q", "-am", "Target 2023 \x1b[31mapprovato\x1b[0m")
+    told = run("history", "1.2")
+    assert told.exit_code == 0
+    assert "Target 2023 \\x1b[31mapprovato\\x1b[0m" in told.stdout and "\x1b" not in told.stdout

@@ -7,6 +7,8 @@ import csv
 import io
 import re
 
+from cruscotto_cli.encoding import printable
+
 # Without the mark Excel reads UTF-8 as Windows-1252: "Unità" would show as "UnitÃ ".
 BOM = "\ufeff"
 # What makes a spreadsheet read a cell as a formula (OWASP, CSV injection), fullwidth forms
@@ -33,12 +35,13 @@ def excel_text(key: str) -> str:
 
 def neutral(cell: object) -> object:
     """A text cell a spreadsheet would run (`=HYPERLINK(...)`, `@SUM(...)`, `-1+cmd`) prefixed
-    with `'`, as OWASP recommends; numbers and the tool's own `="9.10"` ids are left as they are."""
+    with `'`, as OWASP recommends; numbers and the tool's own `="9.10"` ids are left as they are.
+    Control characters are shown escaped, never written raw."""
     if isinstance(cell, ExcelFormula) or not isinstance(cell, str):
         return cell
     if cell.startswith(FORMULA_START) and not _NUMBER.fullmatch(cell):
-        return "'" + cell
-    return cell
+        return "'" + printable(cell)
+    return printable(cell)
 
 
 def to_csv(rows: list[list[object]], delimiter: str = ";") -> str:

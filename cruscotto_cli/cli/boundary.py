@@ -12,6 +12,7 @@ from typing import Any
 import typer
 
 from cruscotto_cli.diagnostics import CruscottoError, InputError, plural
+from cruscotto_cli.encoding import printable
 
 BUG = "cruscotto: internal error (a bug, please report it): {kind}: {exc}"
 TRACEBACK_HINT = "cruscotto: run again with CRUSCOTTO_DEBUG=1 to see the traceback"
@@ -32,7 +33,7 @@ def guarded(fn: Callable[..., int]) -> Callable[..., None]:
         except Exception as exc:  # the one place a bug is caught: say so, exit 3
             if os.environ.get("CRUSCOTTO_DEBUG"):
                 raise
-            print(BUG.format(kind=type(exc).__name__, exc=exc), file=sys.stderr)
+            print(printable(BUG.format(kind=type(exc).__name__, exc=exc)), file=sys.stderr)
             print(TRACEBACK_HINT, file=sys.stderr)
             raise typer.Exit(3) from None
         raise typer.Exit(code or 0)
@@ -47,4 +48,4 @@ def report_error(exc: CruscottoError) -> None:
         problems = plural(len(exc.diagnostics), "problem")
         print(f"cruscotto: {problems}; nothing was evaluated", file=sys.stderr)
     else:
-        print(f"cruscotto: {exc}", file=sys.stderr)
+        print(printable(f"cruscotto: {exc}"), file=sys.stderr)

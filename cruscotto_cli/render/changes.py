@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from cruscotto_cli.encoding import printable
 from cruscotto_cli.render import github as workflow
 from cruscotto_cli.render.jsontext import FULL, SCHEMA_VERSION, dumps
 from cruscotto_cli.render.junit import Case, document
+from cruscotto_cli.render.markdown import code as md_code
 from cruscotto_cli.render.markdown import escape as md_escape
 from cruscotto_cli.versions.difference import Difference, PlanDiff, acts_text
 
@@ -44,7 +46,7 @@ def text(result: PlanDiff) -> str:
     verdict."""
     lines = [f"{d.indicator or 'plan'}: {describe(d)}: {_backing(d)}" for d in result.differences]
     lines += [f"{d.path}:{d.line}:{d.column}: {d.problem} [{code(d)}]" for d in result.findings]
-    return "\n".join([*lines, verdict(result)]) + "\n"
+    return printable("\n".join([*lines, verdict(result)])) + "\n"
 
 
 def _backing(d: Difference) -> str:
@@ -107,7 +109,8 @@ def owner(d: Difference) -> str:
 
 def markdown(result: PlanDiff) -> str:
     """A pull-request comment: a table of the changes and the findings to fix."""
-    lines = [f"### Plan changes from `{result.base}`", "", f"**{verdict(result)}**", ""]
+    base, told = md_code(result.base), md_escape(verdict(result))
+    lines = [f"### Plan changes from {base}", "", f"**{told}**", ""]
     if result.differences:
         lines += [
             "| Indicator | Change | Year | Old | New | Backed by |",
@@ -117,7 +120,10 @@ def markdown(result: PlanDiff) -> str:
         lines.append("")
     if result.findings:
         lines += ["#### To fix", ""]
-        lines += [f"- `{d.path}:{d.line}`: {md_escape(d.problem or '')}" for d in result.findings]
+        lines += [
+            f"- {md_code(f'{d.path}:{d.line}')}: {md_escape(d.problem or '')}"
+            for d in result.findings
+        ]
         lines.append("")
     return "\n".join(lines)
 
@@ -125,7 +131,7 @@ def markdown(result: PlanDiff) -> str:
 def _row(d: Difference) -> str:
     backing = md_escape(_backing(d)) if d.backed else "**not backed**"
     cells = [
-        d.indicator or "plan",
+        md_escape(d.indicator or "plan"),
         md_escape(d.subject or d.what),
         str(d.year or ""),
         md_escape(d.old or ""),

@@ -65,10 +65,11 @@ def csv_text(plan: Plan, evaluation: Evaluation) -> str:
 def markdown(plan: Plan, evaluation: Evaluation) -> str:
     """The evaluation as Markdown tables, for wikis and pull requests."""
     w = Words(plan.language)
-    lines = [f"# {plan.header.title}: {w['evaluation'].lower()} {evaluation.year}", ""]
+    title = md_escape(plan.header.title)
+    lines = [f"# {title}: {w['evaluation'].lower()} {evaluation.year}", ""]
     overall = evaluation.overall
     lines += [
-        f"**{w['overall']}: {w.score(overall, '-')}** {overall.band or ''} "
+        f"**{w['overall']}: {w.score(overall, '-')}** {md_escape(overall.band or '')} "
         f"({counts_text(w, overall)})",
         "",
     ]
@@ -76,7 +77,7 @@ def markdown(plan: Plan, evaluation: Evaluation) -> str:
         lines += [
             f"## {area.key}. {md_escape(area.title)}",
             "",
-            f"{w['score']}: **{w.score(area, '-')}** {area.band or ''}",
+            f"{w['score']}: **{w.score(area, '-')}** {md_escape(area.band or '')}",
             "",
         ]
         header = [w[k] for k in ("id", "indicator", "target", "actual", "status", "degree")]

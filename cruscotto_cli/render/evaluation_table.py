@@ -80,9 +80,11 @@ def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
         for o in (o for o in evaluation.outcomes if o.area_id == area.key):
             line = plain(f"{o.indicator.id}  ", style="bold")
             line.append_text(_name(w, o))
-            line.append(
-                f"\n    {w['target']} {o.target.text if o.target else '-'} · {w['actual']} "
-                f"{shown_actual(w, o) or '-'} · "
+            line.append_text(
+                plain(
+                    f"\n    {w['target']} {o.target.text if o.target else '-'} · {w['actual']} "
+                    f"{shown_actual(w, o) or '-'} · "
+                )
             )
             line.append_text(_status(w, o))
             line.append(f" {w.percent(o.degree)}" if o.degree is not None else "")
@@ -102,9 +104,9 @@ def _overall(w: Words, evaluation: Evaluation) -> Text:
 def _name(w: Words, o: Outcome) -> Text:
     text = plain(o.indicator.name)
     if o.reason and o.status in (Status.INVALID, Status.MISSING, Status.WITHDRAWN):
-        text.append(f"\n{o.reason}", style="italic")
+        text.append_text(plain(f"\n{o.reason}", style="italic"))
     if o.explanation:
-        text.append(f"\n{w['explanation']}: {o.explanation}", style="italic")
+        text.append_text(plain(f"\n{w['explanation']}: {o.explanation}", style="italic"))
     return text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cruscotto_cli.encoding import printable
 from cruscotto_cli.evaluate import Evaluation, Outcome, Status
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.render.words import Words
@@ -10,7 +11,7 @@ FLAGGED = (Status.NOT_MET, Status.MISSING, Status.INVALID)
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

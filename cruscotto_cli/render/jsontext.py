@@ -23,7 +23,8 @@ _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 def dumps(data: Any, depth: int = 4, indent: str = "  ") -> str:
-    """`data` as JSON text with a final newline; values nested deeper than `depth` on one line."""
+    """`data` as JSON text with a final newline; values nested deeper than `depth` on one line;
+    no control character written raw."""
     return json_safe(_dump(data, depth, indent, "")) + "\n"
 
 

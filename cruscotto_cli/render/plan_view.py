@@ -46,11 +46,11 @@ def _narrow(plan: Plan, placed: list[Placed]) -> RenderableType:
     for p in placed:
         ind = p.indicator
         line = plain(f"{ind.id}  ", style="bold")
-        line.append(ind.name)
+        line.append_text(plain(ind.name))
         targets = " · ".join(f"{year} {t.text}" for year, t in sorted(ind.targets.items()))
-        line.append(f"\n    {targets}\n    {plan.office_name(ind.owner)}")
+        line.append_text(plain(f"\n    {targets}\n    {plan.office_name(ind.owner)}"))
         if ind.withdrawal:
-            line.append(f"\n    {w['withdrawn']}: {ind.withdrawal.act}", style="italic")
+            line.append_text(plain(f"\n    {w['withdrawn']}: {ind.withdrawal.act}", style="italic"))
         parts.append(line)
     return Group(*parts)
 
@@ -77,7 +77,9 @@ def _wide(plan: Plan, placed: list[Placed]) -> RenderableType:
             ind = p.indicator
             name = plain(ind.name)
             if ind.withdrawal:
-                name.append(f" [{w['withdrawn']}: {ind.withdrawal.act}]", style="italic")
+                name.append_text(
+                    plain(f" [{w['withdrawn']}: {ind.withdrawal.act}]", style="italic")
+                )
             targets = [ind.targets[y].text if y in ind.targets else "" for y in years]
             grid.add_row(*cells(ind.id, name, *targets, plan.office_name(ind.owner)))
         parts.append(grid)

@@ -28,9 +28,11 @@ def table(story: Story) -> RenderableType:
     ]
     for step in story.steps:
         head = plain(f"{step.commit.short}  {step.commit.date}  ", style="bold")
-        head.append(step.commit.subject)
+        head.append_text(plain(step.commit.subject))
         if step.recorded:
-            head.append(f"\n  acts recorded: {acts_text(step.recorded)}", style="italic")
+            head.append_text(
+                plain(f"\n  acts recorded: {acts_text(step.recorded)}", style="italic")
+            )
         grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
         for header in ("change", "year", "old", "new"):
             grid.add_column(header, overflow="fold")

@@ -1,16 +1,17 @@
-"""The one door through which user text enters a rich renderable: as text, never as markup."""
+"""The one door through which user text enters a rich renderable: never as markup or raw escapes."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
-from cruscotto_cli.encoding import for_stdout
+from cruscotto_cli.encoding import for_stdout, printable
 
 
 def plain(text: str, style: str = "") -> Text:
     """`text` shown exactly as written: "[giorni]" and "[/]" stay on screen, never read as markup;
-    what stdout cannot encode is in its fallback already (`>=` for `≥`), so columns line up."""
-    return Text(for_stdout(text), style=style)
+    an escape sequence shows as `\\x1b[31m` instead of recolouring the terminal; what stdout
+    cannot encode is in its fallback already (`>=` for `≥`), so columns line up."""
+    return Text(for_stdout(printable(text)), style=style)
 
 
 def cells(*texts: str | Text) -> list[Text]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from cruscotto_cli.encoding import printable
 from cruscotto_cli.evaluate import Outcome, Score, Status
 from cruscotto_cli.render.words import Words, counts_text
 from cruscotto_cli.report import parts
@@ -16,7 +17,8 @@ from cruscotto_cli.report.texts import notice, scope_text
 
 
 def render_html(data: ReportData) -> str:
-    """The whole page; the same data always gives the same text."""
+    """The whole page; the same data always gives the same text, with no control character of an
+    office's file written raw (`\\x1b` shown instead)."""
     w = Words(data.plan.language)
     title = f"{w['report']} {data.year}"
     body = [
@@ -30,7 +32,7 @@ def render_html(data: ReportData) -> str:
         parts.methodology(w, data),
         parts.made_from(w, data),
     ]
-    return (
+    return printable(
         f'<!DOCTYPE html>\n<html lang="{escape(w.language)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)} · "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cruscotto_cli.evaluate import Outcome, Score, Status
+from cruscotto_cli.render.markdown import Markdown, code
 from cruscotto_cli.render.markdown import escape as md_escape
 from cruscotto_cli.render.markdown import table as markdown_table
 from cruscotto_cli.render.words import Words, counts_text
@@ -52,7 +53,7 @@ def _summary(w: Words, data: ReportData) -> list[str]:
     if data.illustrative:
         lines += [f"> **⚠ {md_escape(notice(w, data))}**", ""]
     lines += [
-        f"**{w['overall']}: {w.score(overall, '—')}** {overall.band or ''}".rstrip(),
+        f"**{w['overall']}: {w.score(overall, '—')}** {md_escape(overall.band or '')}".rstrip(),
         "",
     ]
     lines += [
@@ -85,7 +86,7 @@ def _area(w: Words, data: ReportData, area: Score) -> list[str]:
     lines = [
         f"## {w['area']} {area.key}. {md_escape(area.title)}",
         "",
-        f"{w['score']}: **{w.score(area, '—')}** {area.band or ''}".rstrip(),
+        f"{w['score']}: **{w.score(area, '—')}** {md_escape(area.band or '')}".rstrip(),
         "",
     ]
     rows = [_indicator_row(w, data, o) for o in outcomes]
@@ -98,7 +99,8 @@ def _area(w: Words, data: ReportData, area: Score) -> list[str]:
 
 
 def _indicator_row(w: Words, data: ReportData, o: Outcome) -> list[str]:
-    name = o.indicator.name + (f" — _{o.reason}_" if o.reason else "") + explanation_markdown(w, o)
+    reason = f" — _{md_escape(o.reason)}_" if o.reason else ""
+    name = Markdown(md_escape(o.indicator.name) + reason + md_escape(explanation_markdown(w, o)))
     target = o.target.text if o.target else "—"
     status = f"{SYMBOLS[o.status]} {w[o.status.value]}"
     actual = w.value(o.actual, o.indicator.unit) or "—"
@@ -165,5 +167,5 @@ def _made_from(w: Words, data: ReportData) -> list[str]:
         "",
     ]
     return lines + markdown_table(
-        [w["file"], "SHA-256"], [[f"`{d.path}`", f"`{d.sha256}`"] for d in data.digests]
+        [w["file"], "SHA-256"], [[code(d.path), code(d.sha256)] for d in data.digests]
     )

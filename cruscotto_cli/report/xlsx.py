@@ -6,10 +6,10 @@ coloured by conditional formatting, and the header row is frozen with an autofil
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
+from cruscotto_cli.encoding import printable
 from cruscotto_cli.evaluate import Outcome, Score, Status, outcome_band
 from cruscotto_cli.numbers import round_to
 from cruscotto_cli.render.words import Words
@@ -17,8 +17,6 @@ from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.texts import notice
 from cruscotto_cli.xlsxfile import new_workbook, stable_bytes
 
-# The characters a worksheet cannot hold (openpyxl refuses them): shown escaped, as \x01.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 PERCENT = "0.00%"
 NUMBER = "#,##0.###"
 FILLS = {  # status -> (background, text): colour helps, the word says the same
@@ -46,11 +44,7 @@ def render_xlsx(data: ReportData) -> bytes:
 
 def _append(sheet: Any, values: list[Any]) -> None:
     """A row whose texts show their control characters escaped: an office's note may hold one."""
-    sheet.append([_ILLEGAL.sub(_escaped, v) if isinstance(v, str) else v for v in values])
-
-
-def _escaped(found: re.Match[str]) -> str:
-    return f"\\x{ord(found.group()):02x}"
+    sheet.append([printable(v) if isinstance(v, str) else v for v in values])
 
 
 def _as_text(sheet: Any) -> None:

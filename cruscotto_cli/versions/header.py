@@ -56,7 +56,8 @@ def _shown(header: Header, name: str) -> str | None:
 
 
 def _level(s: ScaleLevel) -> str:
-    return s.level if s.from_ is None else f"{s.level} from {format_number(s.from_, ',')}"
+    text = s.level if s.from_ is None else f"{s.level} from {format_number(s.from_, ',')}"
+    return text if s.max is None else f"{text} to {format_number(s.max, ',')}"
 
 
 def _band(b: Band) -> str:
