@@ -132,7 +132,7 @@ def test_a_plan_act_of_another_kind_does_not_back_the_bands(repo: Path) -> None:
         (
             '{level: medio, from: "2,5"}',
             '{level: medio, from: "1,5"}',
-            'plan: scale: "basso; medio from 2,5; alto from 3,5" -> "basso; medio from 1,5; alto from 3,5": NOT BACKED',
+            'plan: scale: "basso from 1; medio from 2,5; alto from 3,5 to 5" -> "basso from 1; medio from 1,5; alto from 3,5 to 5": NOT BACKED',
         ),
         (
             "period: {first: 2022, last: 2026}",
