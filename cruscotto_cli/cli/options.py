@@ -74,7 +74,10 @@ Output = Annotated[
         show_default=False,
     ),
 ]
-Force = Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")]
+Force = Annotated[
+    bool,
+    typer.Option("--force", help="Overwrite the --output file if it exists (a regular file only)."),
+]
 Year = Annotated[int, typer.Argument(help="The year, within the plan period.", show_default=False)]
 RUN_DATE_HELP = (
     "The run's date, YYYY-MM-DD: a year not ended by then is still open (not yet collected) "
