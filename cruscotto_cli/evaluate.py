@@ -88,6 +88,7 @@ class Evaluation:
     offices: tuple[Score, ...]
     overall: Score
     open: bool = False
+    previous: Evaluation | None = None  # the year before, when the plan covers it
 
 
 def year_open(actuals: Actuals, year: int, today: dt.date | None) -> bool:
@@ -103,10 +104,24 @@ def evaluate(
     selected: Sequence[Placed] | None = None,
     today: dt.date | None = None,
 ) -> Evaluation:
-    """The year's outcomes for the selected indicators (all by default), with their roll-ups.
+    """The year's outcomes for the selected indicators (all by default), with their roll-ups,
+    and the previous year's evaluation when the plan covers it (for year over year).
 
     `today` is the run's date: a year not ended by then is open; None takes every year as ended.
     """
+    evaluation = _evaluate(plan, actuals, year, selected, today)
+    if year - 1 not in plan.header.period.years:
+        return evaluation
+    return replace(evaluation, previous=_evaluate(plan, actuals, year - 1, selected, today))
+
+
+def _evaluate(
+    plan: Plan,
+    actuals: Actuals,
+    year: int,
+    selected: Sequence[Placed] | None,
+    today: dt.date | None,
+) -> Evaluation:
     placed = plan.placed if selected is None else selected
     is_open = year_open(actuals, year, today)
     outcomes = tuple(outcome(plan, actuals, p, year, is_open) for p in placed)

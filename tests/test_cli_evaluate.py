@@ -27,7 +27,7 @@ def test_evaluate_2024_on_the_shipped_data(repo_root: Path, golden) -> None:
     last = result.stdout.strip().splitlines()[-1]
     assert (
         last
-        == "Complessivo 2024: 95,51% Parzialmente raggiunto (raggiunto 43, non raggiunto 9, anno di rilevazione 3, dato mancante 2, eliminato 1)"
+        == "Complessivo 2024: 95,51% Parzialmente raggiunto (raggiunto 43, non raggiunto 9, anno di rilevazione 3, dato mancante 2, eliminato 1); 2023: 97,67%, Δ -2,16 punti"
     )
     golden("evaluate-2024.txt", result.stdout)
 
@@ -278,6 +278,7 @@ def test_a_narrow_terminal_gets_a_list_that_keeps_every_name(repo_root: Path) ->
         "",
         "Sintesi per ufficio",
         "S. Staff: 100,00% Raggiunto (raggiunto 2)",
-        "Complessivo 2024: 100,00% Raggiunto (raggiunto 2)",
+        "Complessivo 2024: 100,00% Raggiunto (raggiunto 2); 2023: ",
+        "100,00%, Δ 0,00 punti",
     ]
     assert "\x1b[" not in result.stdout

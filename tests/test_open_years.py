@@ -61,9 +61,11 @@ def test_evaluate_2025_on_the_shipped_plan_is_in_progress(repo_root: Path) -> No
     result = run("evaluate", "2025", "--date", "2025-09-01")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().splitlines()[-1] == (
-        "Complessivo 2025: in corso (da rilevare 57, eliminato 1)"
+        "Complessivo 2025: in corso (da rilevare 57, eliminato 1); 2024: 95,51%"
     )
-    assert "0,00%" not in result.stdout
+    rows = [line.split("│") for line in result.stdout.splitlines() if "Da rilevare" in line]
+    assert len(rows) == 57
+    assert {r[6].strip() for r in rows} == {""}  # no degree in 2025; 2024's stands beside it
     assert "Dato mancante" not in result.stdout
 
 

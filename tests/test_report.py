@@ -18,8 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cruscotto_cli.cli.app import app
+from cruscotto_cli.cycle.rundate import run_date
 from cruscotto_cli.plan.load import load_plan
-from cruscotto_cli.rundate import run_date
 from tests.conftest import PLAN, write_csv
 
 runner = CliRunner()

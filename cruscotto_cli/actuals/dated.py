@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cruscotto_cli.rundate import read_date
+from cruscotto_cli.cycle.rundate import read_date
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,9 +56,9 @@ def validate(
     Exit codes: 0 valid; 1 problems found; 2 the plan folder or an actuals folder given with
     --actuals does not exist, or --require-reasons without --year; 3 internal error.
     """
+    from cruscotto_cli.cycle.rundate import run_date
     from cruscotto_cli.diagnostics import UsageError
     from cruscotto_cli.render.problems import FORMATS, markdown
-    from cruscotto_cli.rundate import run_date
     from cruscotto_cli.validation import validate_all
 
     if require_reasons and year is None:

@@ -63,10 +63,10 @@ def report(
     existing file without --force, an unwritable folder) or invalid plan or actuals; 3 internal
     error.
     """
+    from cruscotto_cli.cycle.rundate import run_date
     from cruscotto_cli.inputs import check_year, load_inputs
     from cruscotto_cli.report.content import build_report, file_digests
     from cruscotto_cli.report.formats import RENDERERS
-    from cruscotto_cli.rundate import run_date
 
     chosen = _format(output, format)
     when = run_date(date)

@@ -95,9 +95,9 @@ def template(
     from cruscotto_cli.actuals.collection import Collection, sheets
     from cruscotto_cli.actuals.template import template_rows
     from cruscotto_cli.actuals.template_formats import EXTENSIONS
+    from cruscotto_cli.cycle.rundate import date_option, run_date
     from cruscotto_cli.inputs import check_year, load_inputs
     from cruscotto_cli.plan.selection import office_ids
-    from cruscotto_cli.rundate import date_option, run_date
 
     if each_office and output is None:
         raise UsageError("--all writes one file per office: give the folder with -o DIR")

@@ -80,11 +80,11 @@ def evaluate(
     2 bad usage (a year outside the plan, an unknown filter) or invalid plan or actuals;
     3 internal error.
     """
+    from cruscotto_cli.cycle.rundate import run_date
     from cruscotto_cli.evaluate import evaluate as run
     from cruscotto_cli.evaluate import flagged
     from cruscotto_cli.inputs import check_year, load_inputs
     from cruscotto_cli.render.evaluation import EXTENSIONS, FORMATS, markdown
-    from cruscotto_cli.rundate import run_date
 
     chosen = chosen_format(format and format.value, output, EXTENSIONS, "table")
     today = run_date(date)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from cruscotto_cli.cycle.compare import Beside, year_over_year
 from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, outcome_band
 from cruscotto_cli.numbers import round_to
 from cruscotto_cli.plan.loaded import Placed, Plan
@@ -70,26 +71,44 @@ def indicator_data(plan: Plan, ind: Indicator) -> dict[str, Any]:
 
 def evaluation_data(plan: Plan, evaluation: Evaluation) -> dict[str, Any]:
     """`evaluate --format json`: the stable contract for scripts (see the README)."""
+    compared = year_over_year(evaluation)
     return {
         "schema_version": SCHEMA_VERSION,
         "year": evaluation.year,
         "open": evaluation.open,
+        "previous_year": compared.year,
         "plan": plan.header.title,
-        "overall": score_data(evaluation.overall),
+        "overall": score_data(evaluation.overall, compared.overall(evaluation.overall)),
         "areas": [
             {
-                **score_data(s),
+                **score_data(s, compared.area(s)),
                 "indicators": [
-                    outcome_data(plan, o) for o in evaluation.outcomes if o.area_id == s.key
+                    outcome_data(plan, o, compared.outcome(o))
+                    for o in evaluation.outcomes
+                    if o.area_id == s.key
                 ],
             }
             for s in evaluation.areas
         ],
-        "offices": [score_data(s) for s in evaluation.offices],
+        "offices": [score_data(s, compared.office(s)) for s in evaluation.offices],
     }
 
 
-def outcome_data(plan: Plan, o: Outcome) -> dict[str, Any]:
+def _percent(fraction: Decimal | None) -> float | int | None:
+    return _number(fraction * 100) if fraction is not None else None
+
+
+def _beside(prefix: str, beside: Beside | None) -> dict[str, Any]:
+    """`previous_degree` and `degree_change` (percentage points), or the same for a score."""
+    if beside is None:
+        return {}
+    return {
+        f"previous_{prefix}": _percent(beside.before),
+        f"{prefix}_change": _percent(beside.change),
+    }
+
+
+def outcome_data(plan: Plan, o: Outcome, beside: Beside | None = None) -> dict[str, Any]:
     actual: Any = o.actual
     if actual is not None and not isinstance(actual, (bool, str)):
         actual = _number(actual)
@@ -103,6 +122,7 @@ def outcome_data(plan: Plan, o: Outcome) -> dict[str, Any]:
         "level": o.level,
         "status": o.status.value,
         "degree": _number(o.degree * 100) if o.degree is not None else None,
+        **_beside("degree", beside),
         "band": outcome_band(o, plan.header.bands),
         "reason": o.reason,
         "explanation": o.explanation,
@@ -121,11 +141,12 @@ def outcome_data(plan: Plan, o: Outcome) -> dict[str, Any]:
     }
 
 
-def score_data(score: Score) -> dict[str, Any]:
+def score_data(score: Score, beside: Beside | None = None) -> dict[str, Any]:
     return {
         "id": score.key,
         "title": score.title,
         "score": _number(score.score * 100) if score.score is not None else None,
+        **_beside("score", beside),
         "band": score.band,
         "open": score.open,
         "counts": {

@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from cruscotto_cli.cycle.compare import Beside, YearOverYear, year_over_year
 from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.render.responsive import Responsive
@@ -34,6 +35,7 @@ def table(plan: Plan, evaluation: Evaluation) -> RenderableType:
 
 def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
     parts: list[RenderableType] = []
+    compared = year_over_year(evaluation)
     for area in evaluation.areas:
         grid = Table(
             title=plain(f"{w['area']} {area.key}. {area.title}"),
@@ -47,28 +49,18 @@ def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
         grid.add_column(w["actual"], justify="right", no_wrap=True)
         grid.add_column(w["status"], no_wrap=True)
         grid.add_column(w["degree"], justify="right", no_wrap=True)
+        _previous_columns(grid, compared)
         for o in (o for o in evaluation.outcomes if o.area_id == area.key):
-            grid.add_row(
-                *cells(
-                    o.indicator.id,
-                    _name(w, o),
-                    o.target.text if o.target else "",
-                    shown_actual(w, o),
-                    _status(w, o),
-                    w.percent(o.degree),
-                )
-            )
+            row: list[str | Text] = [o.indicator.id, _name(w, o), o.target.text if o.target else ""]
+            row += [shown_actual(w, o), _status(w, o), w.percent(o.degree)]
+            grid.add_row(*cells(*row, *_previous(w, compared, compared.outcome(o))))
         grid.add_section()
-        grid.add_row(
-            "",
-            plain(w["score"], style="bold"),
-            "",
-            "",
-            plain(area.band or "", style="bold"),
-            plain(w.score(area), style="bold"),
-        )
+        total: list[str | Text] = ["", plain(w["score"], style="bold"), "", ""]
+        total.append(plain(area.band or "", style="bold"))
+        before = [plain(c, style="bold") for c in _previous(w, compared, compared.area(area))]
+        grid.add_row(*total, plain(w.score(area), style="bold"), *before)
         parts.append(grid)
-    parts.append(_scores(w, w["offices"], w["office"], evaluation.offices))
+    parts.append(_scores(w, w["offices"], w["office"], evaluation.offices, compared))
     parts.append(_overall(w, evaluation))
     return Group(*parts)
 
@@ -98,7 +90,13 @@ def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
 
 def _overall(w: Words, evaluation: Evaluation) -> Text:
     overall = evaluation.overall
-    return plain(f"{w['overall']} {evaluation.year}: {score_text(w, overall)}", style="bold")
+    text = f"{w['overall']} {evaluation.year}: {score_text(w, overall)}"
+    compared = year_over_year(evaluation)
+    beside = compared.overall(overall)
+    if compared.year is not None and beside.before is not None:
+        change = f", Δ {w.points(beside.change)} {w['points']}" if beside.change is not None else ""
+        text += f"; {compared.year}: {w.percent(beside.before)}{change}"
+    return plain(text, style="bold")
 
 
 def _name(w: Words, o: Outcome) -> Text:
@@ -114,12 +112,29 @@ def _status(w: Words, o: Outcome) -> Text:
     return plain(w[o.status.value], style=STYLES[o.status])
 
 
-def _scores(w: Words, title: str, first: str, scores: tuple[Score, ...]) -> Table:
+def _scores(
+    w: Words, title: str, first: str, scores: tuple[Score, ...], compared: YearOverYear
+) -> Table:
     grid = Table(title=plain(title), title_justify="left", expand=True)
     grid.add_column(first, ratio=1, min_width=20)
     grid.add_column(w["counts"], ratio=1)
     grid.add_column(w["band"], no_wrap=True)
     grid.add_column(w["score"], justify="right", no_wrap=True)
+    _previous_columns(grid, compared)
     for s in scores:
-        grid.add_row(*cells(s.title, counts_text(w, s), s.band or "", w.score(s)))
+        before = _previous(w, compared, compared.office(s))
+        grid.add_row(*cells(s.title, counts_text(w, s), s.band or "", w.score(s), *before))
     return grid
+
+
+def _previous_columns(grid: Table, compared: YearOverYear) -> None:
+    """The previous year's degree or score and the difference, when the plan has that year."""
+    if compared.year is not None:
+        grid.add_column(str(compared.year), justify="right", no_wrap=True)
+        grid.add_column("Δ", justify="right", no_wrap=True)
+
+
+def _previous(w: Words, compared: YearOverYear, beside: Beside) -> list[str]:
+    if compared.year is None:
+        return []
+    return [w.percent(beside.before), w.points(beside.change)]

@@ -89,6 +89,10 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "nessuna",
         "reason": "Motivo",
         "explanation": "Motivazione",
+        "points": "punti",
+        "year_over_year": "Confronto con l'anno precedente",
+        "improved": "Migliorano rispetto al {year}",
+        "worsened": "Peggiorano rispetto al {year}",
         "no_reason": "non fornita",
         "unexplained": "Scostamenti senza motivazione",
         "plan": "Piano",
@@ -182,6 +186,10 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "none",
         "reason": "Reason",
         "explanation": "Reason for the miss",
+        "points": "points",
+        "year_over_year": "Compared with the previous year",
+        "improved": "Improved since {year}",
+        "worsened": "Worsened since {year}",
         "no_reason": "not given",
         "unexplained": "Misses without a reason",
         "plan": "Plan",
@@ -226,6 +234,15 @@ class Words:
     def score(self, score: Score, empty: str = "") -> str:
         """A roll-up's score as a percentage; "in corso" in an open year, `empty` when unscored."""
         return self.percent(score.score) or (self["open"] if score.open else empty)
+
+    def points(self, change: Decimal | None) -> str:
+        """A difference of degrees or scores (fractions) in percentage points, signed: +2,16."""
+        if change is None:
+            return ""
+        shown = self.number(change * 100, 2)
+        if shown.strip("-") == self.number(Decimal(0), 2):
+            return shown.strip("-")
+        return shown if shown.startswith("-") else f"+{shown}"
 
     def value(self, value: Value | None, unit: str = "") -> str:
         """An actual as readers expect it: 74,5%, 140, 1,05, sì, medio."""

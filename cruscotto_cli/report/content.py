@@ -6,11 +6,13 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cruscotto_cli import __version__
 from cruscotto_cli.actuals.load import ILLUSTRATIVE, actuals_files
+from cruscotto_cli.cycle.compare import YearOverYear, year_over_year
 from cruscotto_cli.evaluate import Evaluation, Outcome, evaluate
 from cruscotto_cli.payments.register import register_files
 from cruscotto_cli.plan.files import plan_files
@@ -39,6 +41,11 @@ class ReportData:
     digests: tuple[Digest, ...]
     version: str
     date: dt.date
+
+    @cached_property
+    def compared(self) -> YearOverYear:
+        """The previous year's degrees and scores, looked up once for the whole report."""
+        return year_over_year(self.evaluation)
 
     @property
     def year(self) -> int:

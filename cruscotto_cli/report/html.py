@@ -9,6 +9,7 @@ from cruscotto_cli.evaluate import Outcome, Score, Status
 from cruscotto_cli.render.words import Words, counts_text
 from cruscotto_cli.report import parts
 from cruscotto_cli.report.charts import indicator_chart
+from cruscotto_cli.report.compared import compared_html
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.css import CSS
 from cruscotto_cli.report.looks import SYMBOLS, legend
@@ -98,7 +99,7 @@ def _summary(w: Words, data: ReportData) -> str:
     glance = f"<h3>{escape(w['areas_glance'])}</h3>" + parts.score_table(
         w, w["area"], data.evaluation.areas, link=True
     )
-    misses = unexplained_html(w, data)
+    misses = compared_html(w, data) + unexplained_html(w, data)
     return head + glance + misses + f"<h3>{escape(w['legend'])}</h3>" + legend(w) + "</section>"
 
 
@@ -122,6 +123,12 @@ def _indicator(w: Words, data: ReportData, o: Outcome) -> str:
         (w["status"], badge(w, o.status)),
         (w["degree"], escape(w.percent(o.degree) or "—")),
     ]
+    beside = data.compared.outcome(o)
+    if data.compared.year is not None and beside.before is not None:
+        change = f" (Δ {w.points(beside.change)})" if beside.change is not None else ""
+        facts.append(
+            (f"{w['degree']} {data.compared.year}", escape(w.percent(beside.before) + change))
+        )
     dl = "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in facts)
     reason = f'<p class="reason">{escape(o.reason)}</p>' if o.reason else ""
     reason += explanation_html(w, o)

@@ -10,6 +10,7 @@ from cruscotto_cli.render.markdown import escape as md_escape
 from cruscotto_cli.render.markdown import table as markdown_table
 from cruscotto_cli.render.words import Words, counts_text
 from cruscotto_cli.report.charts import with_data
+from cruscotto_cli.report.compared import compared_markdown
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.looks import SYMBOLS
 from cruscotto_cli.report.misses import explanation_markdown, unexplained_markdown
@@ -65,7 +66,7 @@ def _summary(w: Words, data: ReportData) -> list[str]:
         "",
     ]
     lines += _scores(w, w["area"], data.evaluation.areas, numbered=True)
-    return lines + unexplained_markdown(w, data)
+    return lines + compared_markdown(w, data) + unexplained_markdown(w, data)
 
 
 def _scores(w: Words, first: str, scores: Sequence[Score], numbered: bool = False) -> list[str]:
@@ -90,10 +91,13 @@ def _area(w: Words, data: ReportData, area: Score) -> list[str]:
         "",
     ]
     rows = [_indicator_row(w, data, o) for o in outcomes]
+    header = [w[k] for k in ("id", "indicator", "office", "target", "actual", "status", "degree")]
+    before = data.compared.year
+    header += [f"{w['degree']} {before}", "Δ"] if before is not None else []
     lines += markdown_table(
-        [w[k] for k in ("id", "indicator", "office", "target", "actual", "status", "degree")],
+        header,
         rows,
-        right=(4, 6),
+        right=(4, 6, 7, 8),
     )
     return lines + _trend(w, data, outcomes)
 
@@ -112,7 +116,16 @@ def _indicator_row(w: Words, data: ReportData, o: Outcome) -> list[str]:
         actual,
         status,
         w.percent(o.degree) or "—",
+        *_previous(w, data, o),
     ]
+
+
+def _previous(w: Words, data: ReportData, o: Outcome) -> list[str]:
+    """The previous year's degree and the difference, when the plan has that year."""
+    if data.compared.year is None:
+        return []
+    beside = data.compared.outcome(o)
+    return [w.percent(beside.before) or "—", w.points(beside.change) or "—"]
 
 
 def _trend(w: Words, data: ReportData, outcomes: Sequence[Outcome]) -> list[str]:
