@@ -1,447 +1,362 @@
-"""Benchmark cruscotto against its performance budget (the README's "Performance" section).
+"""Benchmark cruscotto against its performance goals, each printed as a ratio with PASS or FAIL.
 
-    python bench/run.py            # full: more runs per command
-    python bench/run.py --quick    # fewer runs, for a quick look
+    python bench/run.py --quick          # a few minutes: fewer rounds
+    python bench/run.py                  # more rounds: steadier medians
+    python bench/run.py --large          # the growth up to 50,000 indicators (slow)
+    python bench/run.py --write          # also regenerate the figures in README.md and here
 
-Generates a synthetic plan (10,000 indicators in 14 area files, about 2.5 MB) and five years of
-actuals from the real plan in plan/, times the installed `cruscotto` as a subprocess (the console
-script when it is on PATH or beside the interpreter, else `python -m cruscotto_cli`), and prints
-the figures against the budget. It reports; it always exits 0.
+Every command and its peer run in one interleaved series (round-robin, each a fresh child process,
+stdout to a file) so that the load of a shared machine falls on both alike; the figures are
+medians, and the peak memory is the child's own ru_maxrss. It reports; it always exits 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
-import random
-import re
+import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, field
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
-import yaml
+from synthetic import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_PLAN, REAL_ACTUALS = ROOT / "plan", ROOT / "actuals"
 OUT = ROOT / "bench" / "out"
-SEED = 20240601
-SIZES = (2_500, 5_000, 10_000)
+GOAL_SIZE = 10_000
+SIZES, LARGE = (2_500, 5_000, 10_000), (25_000, 50_000)
 MB = 1024 * 1024
-
-
-# --- the synthetic plan ----------------------------------------------------------------------
-
-_NAME = re.compile(r"[A-Za-z_]\w*")
-
-
-def _q(value: Any) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{text}"'
-
-
-def _real_plan() -> tuple[dict[str, Any], list[tuple[int, dict[str, Any], dict[str, Any]]]]:
-    header = yaml.safe_load((REAL_PLAN / "plan.yaml").read_text(encoding="utf-8"))
-    indicators = []
-    for number, path in enumerate(
-        sorted(p for p in REAL_PLAN.glob("*.yaml") if p.name != "plan.yaml")
-    ):
-        area = yaml.safe_load(path.read_text(encoding="utf-8"))
-        indicators += [(number, area, ind) for ind in area.get("indicators") or ()]
-    return header, indicators
-
-
-def _rename(formula: str, copy: int) -> str:
-    return _NAME.sub(
-        lambda m: m.group(0) if m.group(0) == "prev" or copy == 0 else f"{m.group(0)}_{copy}",
-        formula,
-    )
-
-
-def _measure_id(measure: str, copy: int) -> str:
-    return measure if copy == 0 else f"{measure}_{copy}"
-
-
-def _short(text: str, size: int) -> str:
-    """Long source names cut at a word, so that 10,000 indicators weigh about 2.5 MB like the
-    peers' plan."""
-    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0]
-
-
-def _indicator_yaml(ind: dict[str, Any], new_id: str, copy: int) -> str:
-    lines = [f"  - id: {_q(new_id)}", f"    name: {_q(_short(ind['name'], 60))}"]
-    for key in ("owner", "unit", "direction", "symbol"):
-        if ind.get(key) is not None:
-            lines.append(f"    {key}: {_q(ind[key])}")
-    if ind.get("formula"):
-        lines.append(f"    formula: {_rename(ind['formula'], copy)}")
-    if ind.get("weight") is not None:
-        lines.append(f"    weight: {ind['weight']}")
-    lines.append("    targets:")
-    lines += [f"      {year}: {_q(text)}" for year, text in ind.get("targets", {}).items()]
-    if ind.get("tags"):
-        lines.append(f"    tags: [{', '.join(ind['tags'])}]")
-    if ind.get("source"):
-        lines.append(f"    source: {_q(ind['source'])}")
-    if ind.get("notes"):
-        notes = ind["notes"] if isinstance(ind["notes"], list) else [ind["notes"]]
-        lines.append(f"    notes: [{', '.join(_q(_short(n, 60)) for n in notes)}]")
-    if ind.get("changes"):
-        lines.append("    changes:")
-        for c in ind["changes"]:
-            parts = ", ".join(f"{k}: {_q(v)}" for k, v in c.items())
-            lines.append(f"      - {{{parts}}}")
-    return "\n".join(lines) + "\n"
-
-
-def write_plan(folder: Path, count: int) -> dict[str, Any]:
-    """`count` indicators: the real ones replicated in order, with new ids and measures."""
-    header, real = _real_plan()
-    copies = -(-count // len(real))
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.yaml"):
-        old.unlink()
-    head = (REAL_PLAN / "plan.yaml").read_text(encoding="utf-8").split("\nmeasures:")[0]
-    measures = ["measures:"]
-    for copy in range(copies):
-        for m in header["measures"]:
-            measures.append(
-                f"  - {{id: {_measure_id(m['id'], copy)}, name: {_q(_short(m['name'], 40))}, "
-                f"owner: {m['owner']}, unit: {_q(m.get('unit', 'n.'))}}}"
-            )
-    (folder / "plan.yaml").write_text(head + "\n" + "\n".join(measures) + "\n", encoding="utf-8")
-    areas: dict[int, list[str]] = {}
-    titles: dict[int, tuple[str, str, str]] = {}
-    keys: list[tuple[str, dict[str, Any], int]] = []  # (id, indicator, copy) for the actuals
-    serial: dict[int, int] = {}
-    files = sorted(p.name for p in REAL_PLAN.glob("*.yaml") if p.name != "plan.yaml")
-    for i in range(count):
-        number, area, ind = real[i % len(real)]
-        copy = i // len(real)
-        serial[number] = serial.get(number, 0) + 1
-        new_id = f"{area['id']}.{serial[number]}"
-        titles[number] = (area["id"], area["title"], files[number])
-        areas.setdefault(number, []).append(_indicator_yaml(ind, new_id, copy))
-        keys.append((new_id, ind, copy))
-    for number, blocks in areas.items():
-        area_id, title, name = titles[number]
-        text = f"id: {_q(area_id)}\ntitle: {_q(title)}\nindicators:\n" + "\n".join(blocks)
-        (folder / name).write_text(text, encoding="utf-8")
-    return {"header": header, "keys": keys, "copies": copies}
-
-
-# --- the synthetic actuals -------------------------------------------------------------------
-
-
-def _it(value: Decimal, places: int) -> str:
-    """Italian form: thousands point, decimal comma (1.234,5)."""
-    text = f"{value:,.{places}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def _target_value(text: str) -> Decimal | None:
-    found = re.search(r"-?\d+(?:[.,]\d+)?", text)
-    return Decimal(found.group(0).replace(",", ".")) if found else None
-
-
-def _direct_value(ind: dict[str, Any], year: int, rng: random.Random) -> str:
-    targets = {int(y): str(t) for y, t in ind.get("targets", {}).items()}
-    texts = list(targets.values())
-    if any("annuale" in t.lower() for t in texts):
-        return rng.choice(("sì", "sì", "sì", "no"))
-    if any(re.search(r"basso|medio|alto", t, re.IGNORECASE) for t in texts):
-        return rng.choice(("medio", "alto", "basso", _it(Decimal(rng.uniform(2, 5)), 2)))
-    base = next(
-        (
-            _target_value(targets[y])
-            for y in (year, *sorted(targets))
-            if y in targets and _target_value(targets[y]) is not None
-        ),
-        None,
-    )
-    base = Decimal(100) if base is None else base
-    value = base * Decimal(rng.uniform(0.8, 1.2)) if base else Decimal(rng.uniform(-5, 5))
-    pct = "%" if ind.get("unit") == "%" and rng.random() < 0.5 else ""
-    return _it(value, 2) + pct
-
-
-def write_actuals(folder: Path, plan: dict[str, Any], years: range) -> int:
-    """One CSV per office (`;`, decimal comma, UTF-8 with BOM), seeded; about 3% left out."""
-    rng = random.Random(SEED)
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.csv"):
-        old.unlink()
-    rows: dict[str, list[str]] = {}
-    owners = {m["id"]: m["owner"] for m in plan["header"]["measures"]}
-    for copy in range(plan["copies"]):
-        for m in plan["header"]["measures"]:
-            for year in (years.start - 1, *years):
-                value = Decimal(rng.randint(50, 60_000)) + Decimal(rng.randint(0, 99)) / 100
-                rows.setdefault(owners[m["id"]], []).append(
-                    f"{_measure_id(m['id'], copy)};{year};{_it(value, 2)};sintetico;"
-                )
-    for key, ind, _copy in plan["keys"]:
-        if ind.get("formula"):
-            continue
-        for year in years:
-            if rng.random() < 0.03:
-                continue
-            rows.setdefault(ind["owner"], []).append(
-                f"{key};{year};{_direct_value(ind, year, rng)};sintetico;"
-            )
-    for owner, lines in rows.items():
-        (folder / f"{owner}.csv").write_text(
-            "\ufeffindicatore;anno;valore;fonte;nota\n" + "\n".join(lines) + "\n", encoding="utf-8"
-        )
-    return sum(len(lines) for lines in rows.values())
-
-
-def synthetic(count: int, base: Path) -> tuple[Path, Path]:
-    plan_dir, actuals_dir = base / f"plan-{count}", base / f"actuals-{count}"
-    plan = write_plan(plan_dir, count)
-    period = plan["header"]["period"]
-    write_actuals(actuals_dir, plan, range(period["first"], period["last"] + 1))
-    return plan_dir, actuals_dir
-
-
-def size_of(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.iterdir())
-
-
-# --- timing ----------------------------------------------------------------------------------
+REPORTS = {"html": "html", "markdown": "md", "xlsx": "xlsx", "pdf": "pdf"}
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
 @dataclass
-class Figure:
+class Task:
+    """One command line, run once per round; big tasks run in fewer rounds."""
+
     label: str
-    budget_s: float | None
-    budget_mb: float | None
-    times: list[float]
-    rss_mb: float
-    exit_code: int
+    argv: list[str]
+    big: bool = False
+    times: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+    codes: set[int] = field(default_factory=set)
 
     @property
     def median(self) -> float:
         return statistics.median(self.times)
 
     @property
-    def verdict(self) -> str:
-        over = (self.budget_s is not None and self.median > self.budget_s) or (
-            self.budget_mb is not None and self.rss_mb > self.budget_mb
-        )
-        return "OVER" if over else "PASS" if self.budget_s or self.budget_mb else ""
+    def peak(self) -> float:
+        return max(self.rss_mb)
 
 
-def run_once(argv: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Wall time, peak RSS (MB) and exit code of one fresh child process, stdout to a file."""
-    with tempfile.TemporaryFile() as sink:
+@dataclass
+class Goal:
+    """A goal of the issue: `task` over `peer` (a ratio), or over a limit in seconds and MB."""
+
+    text: str
+    task: Task
+    peer: Task | None = None
+    ratio: float = 1.0
+    seconds: float | None = None
+    mb: float | None = None
+
+    @property
+    def measured(self) -> float:
+        if self.peer is not None:
+            return self.task.median / self.peer.median
+        assert self.seconds is not None
+        return self.task.median / self.seconds
+
+    @property
+    def passed(self) -> bool:
+        fits = self.mb is None or self.task.peak <= self.mb
+        return fits and self.measured <= self.ratio and self.task.codes <= {0, 1}
+
+
+# --- running -------------------------------------------------------------------------------------
+
+
+def run_once(task: Task, sink: Path) -> None:
+    """One fresh child process: its wall time, its own peak RSS and its exit code."""
+    with sink.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            argv, cwd=cwd, stdout=sink, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
+            task.argv, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
         )
-        # wait4 gives this child's own rusage: its peak RSS, not the maximum of every child so far
         _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+        task.times.append(time.perf_counter() - start)
+    task.rss_mb.append(usage.ru_maxrss / 1024)
+    task.codes.add(os.waitstatus_to_exitcode(status))
 
 
-def measure(
-    label: str, argv: list[str], runs: int, budget_s: float | None, budget_mb: float | None = None
-) -> Figure:
-    run_once(argv, ROOT)  # warm the page cache and .pyc files
-    results = [run_once(argv, ROOT) for _ in range(runs)]
-    figure = Figure(
-        label,
-        budget_s,
-        budget_mb,
-        [t for t, _, _ in results],
-        max(r for _, r, _ in results),
-        results[-1][2],
-    )
-    print(
-        f"  {label:<58} median {figure.median:6.3f} s  min {min(figure.times):6.3f} s  "
-        f"{figure.rss_mb:6.1f} MB  exit {figure.exit_code}",
-        flush=True,
-    )
-    return figure
+def run_all(tasks: list[Task], small: int, big: int, sink: Path) -> None:
+    """Round-robin: every round runs each task once, in order, commands beside their peers."""
+    for task in tasks:
+        if not task.big:
+            run_once(task, sink)  # warm the page cache and the .pyc files
+    for task in tasks:
+        task.times.clear()
+        task.rss_mb.clear()
+    for number in range(max(small, big)):
+        began = time.perf_counter()
+        for task in tasks:
+            if number < (big if task.big else small):
+                run_once(task, sink)
+        print(f"  round {number + 1}: {time.perf_counter() - began:.1f} s", flush=True)
 
 
-def launchers() -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    script = Path(sys.executable).parent / "cruscotto"
-    which = str(script) if script.is_file() else shutil.which("cruscotto")
-    if which:
-        found["script"] = [which]
-    found["python -m"] = [sys.executable, "-m", "cruscotto_cli"]
+def tool(name: str) -> list[str] | None:
+    """A console script beside this interpreter, else on PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.is_file() else shutil.which(name)
+    return [found] if found else None
+
+
+# --- the tasks and goals ---------------------------------------------------------------------------
+
+
+def areas(folder: Path) -> list[str]:
+    return sorted(str(p) for p in folder.glob("[0-9]*.yaml"))
+
+
+def python(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+def real_tasks(cli: list[str], jsonschema: list[str] | None) -> dict[str, Task]:
+    real = ["--plan", str(REAL_PLAN), "--actuals", str(REAL_ACTUALS)]
+    tasks = {
+        "typer": Task('python -c "import typer"', python("import typer")),
+        "help": Task("cruscotto --help", [*cli, "--help"]),
+        "stack": Task(
+            'python -c "import typer, rich, pydantic, yaml"',
+            python("import typer, rich, pydantic, yaml"),
+        ),
+        "validate": Task(
+            "cruscotto validate (shipped plan and actuals)", [*cli, "validate", *real]
+        ),
+        "table": Task("cruscotto evaluate 2024 (table)", [*cli, "evaluate", "2024", *real]),
+        "json": Task(
+            "cruscotto evaluate 2024 -f json", [*cli, "evaluate", "2024", *real, "-fjson"]
+        ),
+    }
+    if jsonschema:
+        schema = ["--schemafile", str(ROOT / "schema" / "area.schema.json")]
+        tasks["peer"] = Task(
+            "check-jsonschema, shipped area files",
+            [*jsonschema, *schema, *areas(REAL_PLAN)],
+        )
+    return tasks
+
+
+def big_tasks(
+    cli: list[str], jsonschema: list[str] | None, plan: Path, actuals: Path, out: Path
+) -> dict[str, Task]:
+    given = ["--plan", str(plan), "--actuals", str(actuals)]
+    n = f"{GOAL_SIZE:,}"
+    tasks = {
+        "validate": Task(f"validate, {n} x 5", [*cli, "validate", *given], big=True),
+        "json": Task(
+            f"evaluate 2024 -f json, {n} x 5", [*cli, "evaluate", "2024", *given, "-fjson"], True
+        ),
+    }
+    if jsonschema:
+        schema = ["--schemafile", str(plan / "area.schema.json")]
+        tasks["peer"] = Task(
+            f"check-jsonschema, {n} x 5 area files",
+            [*jsonschema, *schema, *areas(plan)],
+            big=True,
+        )
+    for name, extension in REPORTS.items():
+        if name == "pdf" and importlib.util.find_spec("weasyprint") is None:
+            print("report pdf: skipped, weasyprint is not installed (cruscotto[pdf])")
+            continue
+        target = ["-o", str(out / f"report.{extension}"), "--force"]
+        tasks[name] = Task(
+            f"report 2024 {name}, {n} x 5", [*cli, "report", "2024", *given, *target]
+        )
+        tasks[name].big = True
+    return tasks
+
+
+def goals(real: dict[str, Task], big: dict[str, Task]) -> list[Goal]:
+    found = [
+        Goal("cruscotto --help / import typer", real["help"], real["typer"], 1.0),
+        Goal("shipped: evaluate table / import stack", real["table"], real["stack"], 2.0),
+        Goal("shipped: evaluate json / import stack", real["json"], real["stack"], 2.0),
+    ]
+    if "peer" in real:
+        found.insert(
+            1, Goal("shipped: validate / check-jsonschema", real["validate"], real["peer"], 0.6)
+        )
+    if "peer" in big:
+        found.append(
+            Goal(
+                f"{GOAL_SIZE:,} x 5: validate / check-jsonschema",
+                big["validate"],
+                big["peer"],
+                0.07,
+            )
+        )
+    found += [
+        Goal(
+            f"{GOAL_SIZE:,} x 5: {big[key].label.split(',')[0]} / {limit:g} s",
+            big[key],
+            seconds=limit,
+            mb=200,
+        )
+        for key, limit in (("validate", 1.0), ("json", 1.0), *((k, 3.0) for k in REPORTS))
+        if key in big
+    ]
     return found
 
 
-# --- the report ------------------------------------------------------------------------------
+# --- the growth ----------------------------------------------------------------------------------
+
+
+def growth_tasks(cli: list[str], data: dict[int, tuple[Path, Path]]) -> dict[int, list[Task]]:
+    series: dict[int, list[Task]] = {}
+    for n, (plan, actuals) in data.items():
+        given = ["--plan", str(plan), "--actuals", str(actuals)]
+        series[n] = [
+            Task(f"validate, {n:,}", [*cli, "validate", *given], big=True),
+            Task(f"evaluate -f json, {n:,}", [*cli, "evaluate", "2024", *given, "-fjson"], True),
+        ]
+    return series
+
+
+def slopes(series: dict[int, list[Task]]) -> list[tuple[str, list[float], bool]]:
+    """Milliseconds per 1,000 indicators between successive sizes; linear when the last slope is
+    within 1.3 times the first (noise allowed), that is not growing with the plan."""
+    sizes = sorted(series)
+    found = []
+    for column in range(2):
+        points = [(n, series[n][column].median) for n in sizes]
+        per_k = [1000 * (t1 - t0) / ((n1 - n0) / 1000) for (n0, t0), (n1, t1) in pairwise(points)]
+        label = series[sizes[0]][column].label.split(",")[0]
+        found.append((label, per_k, per_k[-1] <= 1.3 * max(per_k[0], 1.0)))
+    return found
+
+
+# --- printing and writing the figures --------------------------------------------------------------
+
+
+def machine() -> str:
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        names = [ln for ln in cpuinfo.read_text().splitlines() if ln.startswith("model name")]
+        model = names[0].split(":", 1)[1].strip() + ", " if names else ""
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    return (
+        f"{model}{os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} "
+        f"{platform.release().split('-')[0]}, Python {platform.python_version()}"
+    )
+
+
+def goal_lines(found: list[Goal]) -> list[str]:
+    lines = ["| goal | measured | limit | verdict |", "|---|---|---|---|"]
+    for g in found:
+        if g.peer is not None:
+            what = f"{g.task.median:.3f} s / {g.peer.median:.3f} s = **{g.measured:.2f} ×**"
+            limit = f"≤ {g.ratio:g} ×"
+        else:
+            what = f"{g.task.median:.2f} s, {g.task.peak:.0f} MB"
+            limit = f"≤ {g.seconds:g} s, {g.mb:g} MB"
+        verdict = "PASS" if g.passed else "FAIL"
+        if not g.task.codes <= {0, 1}:
+            verdict += f" (exit {', '.join(map(str, sorted(g.task.codes)))})"
+        lines.append(f"| {g.text} | {what} | {limit} | {verdict} |")
+    return lines
+
+
+def task_lines(tasks: list[Task]) -> list[str]:
+    lines = ["| command | runs | median | min | peak memory | exit |", "|---|---|---|---|---|---|"]
+    for t in tasks:
+        lines.append(
+            f"| {t.label} | {len(t.times)} | {t.median:.3f} s | {min(t.times):.3f} s "
+            f"| {t.peak:.0f} MB | {', '.join(map(str, sorted(t.codes)))} |"
+        )
+    return lines
+
+
+def growth_lines(found: list[tuple[str, list[float], bool]], sizes: list[int]) -> list[str]:
+    steps = " / ".join(f"{a:,}-{b:,}" for a, b in pairwise(sizes))
+    return [
+        f"- {label}: {' / '.join(f'{s:.0f}' for s in per_k)} ms per 1,000 indicators "
+        f"({steps}): {'PASS (linear)' if ok else 'FAIL (grows faster than the plan)'}"
+        for label, per_k, ok in found
+    ]
+
+
+def replace_block(path: Path, block: list[str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    path.write_text(head + START + "\n" + "\n".join(block) + "\n" + END + tail, encoding="utf-8")
+
+
+# --- main ----------------------------------------------------------------------------------------
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--quick",
-        action="store_true",
-        help="fewer runs (3 on the real plan, 1 on the synthetic ones)",
-    )
-    parser.add_argument(
-        "--keep", action="store_true", help="write the synthetic data into bench/out/ and keep it"
-    )
+    parser.add_argument("--quick", action="store_true", help="5 rounds (1 on large plans)")
+    parser.add_argument("--large", action="store_true", help="growth up to 50,000 indicators")
+    parser.add_argument("--write", action="store_true", help="regenerate README figures")
+    parser.add_argument("--keep", action="store_true", help="keep the data in bench/out/")
     args = parser.parse_args()
-    small, big = (3, 1) if args.quick else (9, 3)
-
+    small, big = (5, 1) if args.quick else (15, 3)
     base = OUT if args.keep else Path(tempfile.mkdtemp(prefix="cruscotto-bench-"))
+    base.mkdir(parents=True, exist_ok=True)
     try:
-        return report(base, small, big)
+        return bench(base, small, big, args.large, args.write)
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
 
 
-def report(base: Path, small: int, big: int) -> int:
-    print(
-        f"python {sys.version.split()[0]} on {os.cpu_count()} cores; runs: {small} (real plan), "
-        f"{big} (synthetic)"
-    )
-    t0 = time.perf_counter()
-    data = {n: synthetic(n, base) for n in SIZES}
-    plan10, actuals10 = data[SIZES[-1]]
-    print(
-        f"synthetic data in {time.perf_counter() - t0:.1f} s: "
-        + ", ".join(
-            f"{n} indicators {size_of(p) / MB:.2f} MB plan, {size_of(a) / MB:.2f} MB actuals"
-            for n, (p, a) in data.items()
-        )
-    )
-
-    figures: list[tuple[str, Figure]] = []
-    real = ["--plan", str(REAL_PLAN), "--actuals", str(REAL_ACTUALS)]
-    for name, cmd in launchers().items():
-        print(f"{name}: {' '.join(cmd)}")
-        figures.append((name, measure("cruscotto --help", [*cmd, "--help"], small, 0.25)))
-        figures.append(
-            (
-                name,
-                measure(
-                    "cruscotto validate (real plan and actuals)",
-                    [*cmd, "validate", *real],
-                    small,
-                    0.25,
-                ),
-            )
-        )
-        figures.append(
-            (
-                name,
-                measure(
-                    "cruscotto evaluate 2024 (real, table)",
-                    [*cmd, "evaluate", "2024", *real],
-                    small,
-                    0.3,
-                ),
-            )
-        )
-        figures.append(
-            (
-                name,
-                measure(
-                    "cruscotto evaluate 2024 --format json (real)",
-                    [*cmd, "evaluate", "2024", *real, "-f", "json"],
-                    small,
-                    0.3,
-                ),
-            )
-        )
-        synth = ["--plan", str(plan10), "--actuals", str(actuals10)]
-        figures.append(
-            (
-                name,
-                measure(
-                    "validate, 10,000 indicators x 5 years",
-                    [*cmd, "validate", *synth],
-                    big,
-                    2.0,
-                    300,
-                ),
-            )
-        )
-        figures.append(
-            (
-                name,
-                measure(
-                    "evaluate 2024 --format json, 10,000 x 5",
-                    [*cmd, "evaluate", "2024", *synth, "-f", "json"],
-                    big,
-                    2.0,
-                    300,
-                ),
-            )
-        )
-
-    cmd = next(iter(launchers().values()))
-    print("growth (" + " ".join(cmd[:1]) + "):")
-    growth: dict[str, list[Figure]] = {"validate": [], "evaluate": []}
-    for n, (plan_dir, actuals_dir) in data.items():
-        synth = ["--plan", str(plan_dir), "--actuals", str(actuals_dir)]
-        growth["validate"].append(
-            measure(f"validate, {n:,} indicators", [*cmd, "validate", *synth], big, None)
-        )
-        growth["evaluate"].append(
-            measure(
-                f"evaluate 2024 -f json, {n:,} indicators",
-                [*cmd, "evaluate", "2024", *synth, "-f", "json"],
-                big,
-                None,
-            )
-        )
-
-    _print_table(figures, growth)
+def bench(base: Path, small: int, big: int, large: bool, write: bool) -> int:
+    cli = tool("cruscotto") or [sys.executable, "-m", "cruscotto_cli"]
+    jsonschema = tool("check-jsonschema")
+    if jsonschema is None:
+        print("check-jsonschema: not installed (pip install '.[dev]'): its goals are skipped")
+    sizes = sorted({*SIZES, *(LARGE if large else ())})
+    began = time.perf_counter()
+    data = {n: synthetic(n, base) for n in sizes}
+    plan, actuals = data[GOAL_SIZE]
+    # The generic schema: the plan's own (an enum of every measure id) makes the peer quadratic.
+    schema = [*cli, "schema", "area", "--generic", "-o", str(plan / "area.schema.json")]
+    subprocess.run(schema, check=True)
+    print(f"synthetic data: {time.perf_counter() - began:.1f} s; {cli[0]}; {machine()}")
+    real = real_tasks(cli, jsonschema)
+    heavy = big_tasks(cli, jsonschema, plan, actuals, base)
+    series = growth_tasks(cli, {n: d for n, d in data.items() if n != GOAL_SIZE})
+    series[GOAL_SIZE] = [heavy["validate"], heavy["json"]]
+    tasks = [*real.values(), *heavy.values()]
+    tasks += [t for n in sorted(series) if n != GOAL_SIZE for t in series[n]]
+    load = os.getloadavg()[0]
+    run_all(tasks, small, big, base / "stdout")
+    found = goals(real, heavy)
+    grown = slopes(series)
+    when = f"{date.today().isoformat()}, {machine()}; load average {load:.1f} at the start"
+    rounds = f"{small} rounds ({big} on the {GOAL_SIZE:,}-indicator plans and the growth)"
+    block = [f"Run of {when}; {rounds}.", "", *goal_lines(found), "", *growth_lines(grown, sizes)]
+    print("\n".join(["", *block, "", *task_lines(tasks)]))
+    if write:
+        replace_block(ROOT / "README.md", block)
+        replace_block(ROOT / "bench" / "README.md", [*block, "", *task_lines(tasks)])
     return 0
-
-
-def _print_table(figures: list[tuple[str, Figure]], growth: dict[str, list[Figure]]) -> None:
-    print()
-    print(
-        f"{'launcher':<10} {'command':<46} {'budget':>12} {'median':>8} {'min':>8} {'peak MB':>8} "
-        " verdict"
-    )
-    for name, f in figures:
-        budget = " / ".join(
-            p
-            for p in (
-                f"{f.budget_s:g} s" if f.budget_s else "",
-                f"{f.budget_mb:g} MB" if f.budget_mb else "",
-            )
-            if p
-        )
-        print(
-            f"{name:<10} {f.label:<46} {budget:>12} {f.median:>7.3f}s {min(f.times):>7.3f}s "
-            f"{f.rss_mb:>8.1f}  {f.verdict}"
-        )
-    print()
-    for what, series in growth.items():
-        steps = [f"{b.median / a.median:.2f}" for a, b in pairwise(series)]
-        ms_per_k = [
-            f"{1000 * f.median / (n / 1000):.0f}" for f, n in zip(series, SIZES, strict=True)
-        ]
-        linear = all(b.median / a.median <= 2.3 for a, b in pairwise(series))
-        print(
-            f"growth {what:<9} {' -> '.join(f'{f.median:.3f}s' for f in series)} for "
-            f"{', '.join(f'{n:,}' for n in SIZES)} indicators; "
-            f"x{' x'.join(steps)} per doubling; {'/'.join(ms_per_k)} ms per 1,000: "
-            f"{'PASS (linear)' if linear else 'OVER (worse than linear)'}"
-        )
 
 
 if __name__ == "__main__":
