@@ -109,9 +109,9 @@ def _indicators(sheet: Any, w: Words, data: ReportData) -> None:
         "note",
     )
     _append(sheet, [w[k] for k in keys])
-    for o in data.evaluation.outcomes:
+    # The row is counted here: `sheet.max_row` looks at every cell, once per row it was quadratic.
+    for row, o in enumerate(data.evaluation.outcomes, start=2):
         _append(sheet, _indicator_row(w, data, o))
-        row = sheet.max_row
         sheet.cell(row, 7).number_format = PERCENT if o.indicator.unit == "%" else NUMBER
         sheet.cell(row, 9).number_format = PERCENT
     _style(sheet, 1, widths=[7, 8, 70, 34, 10, 18, 12, 20, 10, 22, 14, 40])
