@@ -1,5 +1,5 @@
 """`python -m cruscotto_cli`."""
 
-from cruscotto_cli.cli.app import app
+from cruscotto_cli.cli.entry import main
 
-app(prog_name="cruscotto")
+main()

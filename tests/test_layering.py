@@ -153,7 +153,7 @@ def test_commands_never_import_the_app() -> None:
         f"{name}:{line}"
         for name, path in MODULES.items()
         for line, target in _imports(path)
-        if target == "cruscotto_cli.cli.app" and name != "cruscotto_cli.__main__"
+        if target == "cruscotto_cli.cli.app" and name != "cruscotto_cli.cli.entry"
     ]
     assert users == []
 

@@ -80,6 +80,8 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
+# The extension of a `show -o` file -> the format it is written in.
+SHOW_EXTENSIONS = {".txt": "table", ".json": "json"}
 SHOW_FORMAT_HELP = (
     "table, or json (the stable export) [default: from the -o extension (.txt .json), else table]."
 )
@@ -108,16 +110,19 @@ def show(
     Exit codes: 0 shown; 2 invalid plan, unknown indicator or filter; 3 internal error.
     """
     from cruscotto_cli.plan.load import load_plan
-    from cruscotto_cli.render import plan_view
-    from cruscotto_cli.render.data import plan_data
-    from cruscotto_cli.render.jsontext import dumps
+    from cruscotto_cli.plan.selection import pick
 
-    chosen = chosen_format(format and format.value, output, plan_view.EXTENSIONS, "table")
+    chosen = chosen_format(format and format.value, output, SHOW_EXTENSIONS, "table")
     loaded = load_plan(plan)
-    placed = plan_view.pick(loaded, indicator, selection(area, owner, tag))
-    if chosen == "json":
+    placed = pick(loaded, indicator, selection(area, owner, tag))
+    if chosen == "json":  # no rich: a JSON export does not pay for the terminal's tables
+        from cruscotto_cli.render.data import plan_data
+        from cruscotto_cli.render.jsontext import dumps
+
         emit(dumps(plan_data(loaded, placed)), output, force)
     else:
+        from cruscotto_cli.render import plan_view
+
         emit_rich(plan_view.renderable(loaded, placed, detail=indicator is not None), output, force)
     return 0
 

@@ -42,6 +42,18 @@ class Selection:
         ]
 
 
+def pick(plan: Plan, indicator_id: str | None, selection: Selection) -> list[Placed]:
+    """One indicator by id, or the filtered plan; UsageError names an unknown id."""
+    if indicator_id is None:
+        return selection.apply(plan)
+    placed = plan.indicator(indicator_id)
+    if placed is None:
+        ids = [i.id for i in plan.indicators()]
+        hint = did_you_mean(indicator_id, ids)
+        raise UsageError(f'unknown indicator "{indicator_id}"{hint}; `cruscotto show` lists them')
+    return [placed]
+
+
 def office_ids(plan: Plan, names: Sequence[str]) -> list[str]:
     """The ids of the offices named by id, name or alias; UsageError for an unknown one."""
     return [_office(plan, name) for name in names]

@@ -5,31 +5,11 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.table import Table
 
-from cruscotto_cli.diagnostics import UsageError
 from cruscotto_cli.plan.loaded import Placed, Plan
-from cruscotto_cli.plan.selection import Selection
 from cruscotto_cli.plan.targets import reading
 from cruscotto_cli.render.responsive import Responsive
 from cruscotto_cli.render.terminal import cells, plain
 from cruscotto_cli.render.words import Words
-from cruscotto_cli.suggest import did_you_mean
-
-# The extension of a `show -o` file -> the format it is written in.
-EXTENSIONS = {".txt": "table", ".json": "json"}
-
-
-def pick(plan: Plan, indicator_id: str | None, selection: Selection) -> list[Placed]:
-    """One indicator by id, or the filtered plan; UsageError names an unknown id."""
-    if indicator_id is None:
-        return selection.apply(plan)
-    placed = plan.indicator(indicator_id)
-    if placed is None:
-        ids = [i.id for i in plan.indicators()]
-        raise UsageError(
-            f'unknown indicator "{indicator_id}"{did_you_mean(indicator_id, ids)}; `cruscotto '
-            "show` lists them"
-        )
-    return [placed]
 
 
 def renderable(plan: Plan, placed: list[Placed], detail: bool) -> RenderableType:
