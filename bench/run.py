@@ -122,7 +122,7 @@ def tool(name: str) -> list[str] | None:
     return [found] if found else None
 
 
-# --- the tasks and goals ---------------------------------------------------------------------------
+# --- the tasks and goals ----------------------------------------------------------------------
 
 
 def areas(folder: Path) -> list[str]:
@@ -248,7 +248,7 @@ def slopes(series: dict[int, list[Task]]) -> list[tuple[str, list[float], bool]]
     return found
 
 
-# --- printing and writing the figures --------------------------------------------------------------
+# --- printing and writing the figures ----------------------------------------------------------
 
 
 def machine() -> str:

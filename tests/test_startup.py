@@ -62,7 +62,12 @@ def test_the_fast_help_is_typers_help(request: pytest.FixtureRequest) -> None:
     printed = _typer_help()
     if request.config.getoption("--update-golden"):
         doc = '"""' + helptext.__doc__ + '"""'
-        HELPTEXT.write_text(f"{doc}\n\nTEXT = {printed!r}\n", encoding="utf-8")
+        # JSON strings are Python literals in ruff's style: double quotes
+        lines = "".join(
+            f"    {json.dumps(line, ensure_ascii=False)}\n"
+            for line in printed.splitlines(keepends=True)
+        )
+        HELPTEXT.write_text(f"{doc}\n\nTEXT = (\n{lines})\n", encoding="utf-8")
         return
     assert printed == helptext.TEXT, "the help changed: run pytest --update-golden, review"
 
