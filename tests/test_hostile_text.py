@@ -266,3 +266,21 @@ def test_xlsx_holds_control_characters_escaped(escapes: Path) -> None:
     assert run("report", "2024", "-o", "r.xlsx").exit_code == 0
     table = openpyxl.load_workbook(escapes / "r.xlsx")["Indicatori"]
     assert (table["K2"].value, table["K2"].data_type) == (ESCAPED, "s")
+
+
+def test_the_job_summary_of_validate_neutralises_plan_text(hostile: Path) -> None:
+    area = hostile / "plan" / "01-area.yaml"
+    area.write_text(
+        area.read_text().replace("owner: staff", "owner: '[x](javascript:alert(1)) <img src=x>'"),
+        encoding="utf-8",
+    )
+    summary = hostile / "summary.md"
+    result = runner.invoke(
+        app,
+        ["validate", "--format", "github"],
+        env={"COLUMNS": "200", "NO_COLOR": "1", "GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    assert result.exit_code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert 'unknown office "\\[x\\](javascript\\:alert(1)) &lt;img src=x>"' in text
+    assert rendered_tags(text) <= {"h3", "p", "strong", "ul", "li", "code"}

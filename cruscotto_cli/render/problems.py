@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.render.github import escape_data, escape_property
 from cruscotto_cli.render.jsontext import FULL, dumps
+from cruscotto_cli.render.markdown import code as md_code
+from cruscotto_cli.render.markdown import escape as md_escape
 
 Notices = Sequence[Diagnostic]
 
@@ -63,10 +65,9 @@ def github(problems: Sequence[Diagnostic], checked: str, notices: Notices = ()) 
 
 def markdown(problems: Sequence[Diagnostic], checked: str, notices: Notices = ()) -> str:
     """The GitHub job summary: annotations are capped per step, this lists every problem."""
-    lines = ["### cruscotto validate", "", f"**{verdict(problems, checked)}**", ""]
+    lines = ["### cruscotto validate", "", f"**{md_escape(verdict(problems, checked))}**", ""]
     lines += [
-        f"- `{d.path}{f':{d.line}:{d.column}' if d.line else ''}` "
-        f"{d.message.replace(chr(10), ' ')} [{d.code}]"
+        f"- {md_code(d.where)} {md_escape(d.message)} [{d.code}]"  # the code is the tool's own
         for d in (*notices, *problems)
     ]
     return "\n".join(lines) + "\n"
