@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cruscotto_cli.diagnostics import UsageError
+from cruscotto_cli.diagnostics import Diagnostic, UsageError, plural
 
 if TYPE_CHECKING:
     from cruscotto_cli.actuals.load import Actuals
@@ -36,6 +37,27 @@ def load_inputs(
     for notice in actuals.notices:  # what was not read is said, never skipped in silence
         print(notice, file=sys.stderr)
     return plan, join_register(plan, actuals, register[0])
+
+
+def load_what_can_be_read(
+    plan_folder: Path, actuals_folder: Path, actuals_named: bool
+) -> tuple[Plan, Actuals, Mapping[tuple[str, int], Diagnostic]]:
+    """The plan and the actuals as far as they can be read, with the values refused by key and
+    year: a reminder of what is still owed lists them. The problems go to stderr."""
+    from cruscotto_cli.actuals.load import InvalidActuals
+
+    try:
+        plan, actuals = load_inputs(plan_folder, actuals_folder, actuals_named)
+    except InvalidActuals as exc:
+        for problem in [*exc.notices, *exc.diagnostics]:
+            print(problem, file=sys.stderr)
+        problems = plural(len(exc.diagnostics), "problem")
+        print(f"cruscotto: {problems} in the actuals; values refused are listed", file=sys.stderr)
+        from cruscotto_cli.plan.load import load_plan
+
+        plan = load_plan(plan_folder)
+        return plan, join_register(plan, exc.read, DEFAULT_REGISTER[0]), exc.refused
+    return plan, actuals, {}
 
 
 def join_register(plan: Plan, actuals: Actuals, folder: Path) -> Actuals:

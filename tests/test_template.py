@@ -168,3 +168,26 @@ def test_missing_for_every_office(repo_root, tmp_path: Path) -> None:
         "cruscotto: S. Bilancio e Patrimonio: nothing missing for 2024; no file written",
         "cruscotto: S. Gestione Risorse Finanziarie e Patrimoni: nothing missing for 2024; no file written",
     ]
+
+
+def test_missing_lists_a_refused_value_with_its_problem(repo_root, tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "actuals"
+    shutil.copytree(repo_root / "actuals", folder)
+    (folder / "staff-2025.csv").write_text(
+        "indicatore;anno;valore\n4.1;2025;tre\n", encoding="utf-8"
+    )
+    result = run("template", "2025", "--missing", "--owner", "staff", "--actuals", str(folder))
+    problem = f'{folder}/staff-2025.csv:2:3: value "tre" for 4.1: expected a number in "n." (leave the cell empty if not known yet)'
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        0,
+        [f"{problem} [csv-kind]", "cruscotto: 1 problem in the actuals; values refused are listed"],
+    )
+    assert lines(result)[2] == (
+        '"=""4.1""";2025;;;4;Creazione e partecipazione tavoli di sviluppo;S. Staff;n.;>2;3;;;"non valido, '
+        + problem.replace('"', '""')
+        + '"'
+    )
+    # without --missing the same actuals stop the template, as every command
+    assert run("template", "2025", "--actuals", str(folder)).exit_code == 2

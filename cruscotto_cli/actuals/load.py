@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -210,6 +210,7 @@ class _Loader:
     reasons: dict[tuple[str, int], Reason] = field(default_factory=dict)
     seen: dict[tuple[str, int, dt.date | None], tuple[str, str]] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
+    refused: dict[tuple[str, int], Diagnostic] = field(default_factory=dict)  # values not usable
     # Most cells are written plainly: these find them with one lookup; the methods do the rest.
     direct: dict[str, _Spec] = field(init=False)
     year_of: dict[str, int] = field(init=False)
@@ -292,6 +293,8 @@ class _Loader:
         except NumberProblem as problem:
             message = f'value "{text}" for {key}: {problem.message}'
             self.problems.append(file.problem(row, file.value_at, message, problem.code))
+            if year is not None:
+                self.refused.setdefault((key, year), self.problems[-1])
             return
         if year is not None:
             source, note = _optional(cells, file.source_at), _optional(cells, file.note_at)
@@ -525,10 +528,27 @@ def load_actuals(folder: Path, plan: Plan) -> Actuals:
     with _collector_paused():
         for path in found.read:
             READERS[path.suffix.lower()](loader, path)
-    if loader.problems:
-        raise InputError(loader.problems, found.notices)
     dated = {k: tuple(sorted(v, key=_date_of)) for k, v in loader.dated.items()}
-    return Actuals(loader.values, found.read, dated, loader.reasons, found.notices)
+    actuals = Actuals(loader.values, found.read, dated, loader.reasons, found.notices)
+    if loader.problems:
+        raise InvalidActuals(loader.problems, found.notices, actuals, loader.refused)
+    return actuals
+
+
+class InvalidActuals(InputError):
+    """Actuals with problems, and what could be read of them: a reminder of what is still owed
+    lists the values refused (by key and year, with their problem) beside the missing ones."""
+
+    def __init__(
+        self,
+        problems: list[Diagnostic],
+        notices: Sequence[Diagnostic],
+        read: Actuals,
+        refused: Mapping[tuple[str, int], Diagnostic],
+    ) -> None:
+        super().__init__(problems, notices)
+        self.read = read
+        self.refused = refused
 
 
 def _date_of(actual: Actual) -> dt.date:

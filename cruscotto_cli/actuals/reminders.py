@@ -3,11 +3,12 @@ impossible to evaluate, each with why."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from cruscotto_cli.actuals.load import Actuals
 from cruscotto_cli.actuals.template import TemplateRow
+from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.evaluate import Status, evaluate
 from cruscotto_cli.plan.loaded import Placed, Plan
 
@@ -20,14 +21,19 @@ def reminder_rows(
     year: int,
     placed: Sequence[Placed],
     rows: Sequence[TemplateRow],
+    refused: Mapping[tuple[str, int], Diagnostic] | None = None,
 ) -> list[TemplateRow]:
-    """The template's rows still owed: no value yet (`mancante`), or a value given but the
-    indicator it serves cannot be evaluated with it (`non valutabile: ...`, with the reason)."""
+    """The template's rows still owed: a value refused when read (`non valido`, with its place
+    and problem), no value yet (`mancante`), or a value given but the indicator it serves
+    cannot be evaluated with it (`non valutabile`, quoting it, with the reason)."""
     unusable = _unusable(plan, actuals, year, placed)
     owed = []
     for row in rows:
         given = actuals.get(row.key, row.year)
-        if given is None:
+        problem = (refused or {}).get((row.key, row.year))
+        if problem is not None:
+            owed.append(replace(row, status=f"non valido, {problem.where}: {problem.message}"))
+        elif given is None:
             owed.append(replace(row, status=MISSING))
         elif (row.key, row.year) in unusable:
             why = f'non valutabile, dato "{given.text.strip()}": {unusable[row.key, row.year]}'

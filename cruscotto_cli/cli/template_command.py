@@ -96,7 +96,7 @@ def template(
     from cruscotto_cli.actuals.template import template_rows
     from cruscotto_cli.actuals.template_formats import EXTENSIONS
     from cruscotto_cli.cycle.rundate import date_option, run_date
-    from cruscotto_cli.inputs import check_year, load_inputs
+    from cruscotto_cli.inputs import check_year, load_inputs, load_what_can_be_read
     from cruscotto_cli.plan.selection import office_ids
 
     if each_office and output is None:
@@ -104,7 +104,10 @@ def template(
     given = format.value if format else None
     chosen = chosen_format(given, None if each_office else output, EXTENSIONS, "csv")
     settings = (password, date_option("--deadline", deadline) if deadline else None, contact)
-    loaded, values = load_inputs(plan, *actuals_folder(actuals))
+    if missing:  # a reminder lists the values refused too: the actuals are read as far as can be
+        loaded, values, refused = load_what_can_be_read(plan, *actuals_folder(actuals))
+    else:
+        (loaded, values), refused = load_inputs(plan, *actuals_folder(actuals)), {}
     check_year(loaded, year)
     owners = office_ids(loaded, owner or ())
     selected = selection(area, None, tag).apply(loaded)
@@ -112,7 +115,7 @@ def template(
     if missing:
         from cruscotto_cli.actuals.reminders import reminder_rows
 
-        rows = reminder_rows(loaded, values, year, selected, rows)
+        rows = reminder_rows(loaded, values, year, selected, rows, refused)
     collection = Collection(loaded, year, run_date(date), *settings, reminder=missing)
     found = sheets(loaded, rows, owners, each_office)
     _write_all(collection, found, chosen, output if not each_office else None, output, force)
