@@ -94,7 +94,9 @@ def _missing_reason(plan: Plan, o: Outcome) -> Diagnostic:
     what = what or ("no value" if o.status.value == "missing" else "a value that cannot be scored")
     message = f"indicator {ind.id}, {o.year}: {what} and no reason given"
     code = "missing-reason"
-    rows = [r for r in o.sources if r.row]  # a value computed from a register has no row
+    # A value computed from a register has no row; a prev() row is last year's, and a reason
+    # written there would explain last year, not this one.
+    rows = [r for r in o.sources if r.row and r.year == o.year]
     if rows:
         row = rows[0]
         hint = 'write it in a "motivazione" column of this row'

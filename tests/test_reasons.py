@@ -203,6 +203,13 @@ def test_require_reasons_exits_1_while_a_miss_lacks_its_reason(repo_root: Path) 
         'met and no reason given; add a row with its id, the year and a "motivazione" to the '
         "actuals [missing-reason]"
     )
+    # 12.2 reads livello_benessere of 2023 with prev(); 2024's is missing: the reason goes on
+    # a row of 2024, not on the 2023 row it was computed from.
+    assert lines[6] == (
+        "plan/12-capitale-umano-benessere.yaml:17:9: indicator 12.2, 2024: no value and no "
+        'reason given; add a row with its id, the year and a "motivazione" to the actuals '
+        "[missing-reason]"
+    )
     assert lines[-1] == (
         "9 problems in plan/ (14 areas, 58 indicators), actuals/ (184 values) and registers/ "
         "(3 values)"
