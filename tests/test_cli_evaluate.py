@@ -261,6 +261,19 @@ def test_template_never_overwrites_without_force(repo_root: Path, tmp_path: Path
     assert run("template", "2024", "-o", str(target), "--force").exit_code == 0
 
 
+@pytest.mark.parametrize("columns", [100, 119, 120, 160])
+def test_the_table_keeps_every_word_beside_the_previous_years_columns(
+    repo_root: Path, columns: int
+) -> None:
+    """The 2023 and Δ columns take 20 columns from the names: below 120 the list is shown, so
+    that no name is squeezed into a column too narrow for its words ("protocollazi…")."""
+    result = runner.invoke(
+        app, ["evaluate", "2024", "--area", "9"], env={"COLUMNS": str(columns), "NO_COLOR": "1"}
+    )
+    assert "…" not in result.stdout
+    assert ("┃    2023 ┃" in result.stdout) is (columns >= 120)
+
+
 def test_a_narrow_terminal_gets_a_list_that_keeps_every_name(repo_root: Path) -> None:
     result = runner.invoke(
         app, ["evaluate", "2024", "--area", "4"], env={"COLUMNS": "60", "NO_COLOR": "1"}

@@ -9,7 +9,7 @@ from rich.text import Text
 from cruscotto_cli.cycle.compare import Beside, YearOverYear, year_over_year
 from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status
 from cruscotto_cli.plan.loaded import Plan
-from cruscotto_cli.render.responsive import Responsive
+from cruscotto_cli.render.responsive import NARROW, Responsive
 from cruscotto_cli.render.terminal import cells, plain
 from cruscotto_cli.render.words import Words, counts_text, score_text, shown_actual
 
@@ -25,12 +25,17 @@ STYLES = {
     Status.NOT_COLLECTED: "blue",
 }
 
+# The width of the previous year's degree and its difference, with their borders ("100,00%").
+PREVIOUS_WIDTH = 20
+
 
 def table(plan: Plan, evaluation: Evaluation) -> RenderableType:
     """Grouped by area, with area subtotals, a per-office summary and the overall score; on a
     narrow terminal each indicator is a short block instead of a table row."""
     w = Words(plan.language)
-    return Responsive(_wide(w, evaluation), _narrow(w, evaluation))
+    # The previous year's two columns take width from the names: the table needs that much more.
+    wider = PREVIOUS_WIDTH if year_over_year(evaluation).year is not None else 0
+    return Responsive(_wide(w, evaluation), _narrow(w, evaluation), NARROW + wider)
 
 
 def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
