@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import typer
@@ -73,3 +74,19 @@ def test_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert (result.exit_code, result.stdout) == (0, f"cruscotto {__version__}\n")
     assert isinstance(app, typer.Typer)
+
+
+def test_the_readme_session_shows_what_the_commands_print(repo_root: Path) -> None:
+    """The short session at 80 columns: each line shown (but the "..." of rows left out) is a
+    line the command prints, so that a changed output cannot leave the README behind."""
+    session = README.split("## A short session", 1)[1].split("```console\n", 1)[1]
+    session = session.split("```", 1)[0]
+    for command in re.split(r"^\$ ", session, flags=re.MULTILINE)[1:]:
+        line, *shown = command.strip("\n").splitlines()
+        if not line.startswith("cruscotto "):
+            continue
+        args = line.split()[1:]
+        result = CliRunner().invoke(app, args, env={"COLUMNS": "80", "NO_COLOR": "1"})
+        printed = [p.rstrip() for p in result.stdout.splitlines()]
+        for text in (s for s in shown if s and s != "..."):
+            assert text in printed, f"`{line}` no longer prints: {text}"

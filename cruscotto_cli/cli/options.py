@@ -24,7 +24,7 @@ ActualsDir = Annotated[
     typer.Option(
         "--actuals",
         metavar="DIR",
-        help="Folder of actuals CSV files [default: ./actuals].",
+        help="Folder of the actuals, CSV and .xlsx files [default: ./actuals].",
         show_default=False,
     ),
 ]
