@@ -109,6 +109,7 @@ def test_json_and_plain_text_outputs_do_not_import_rich(
     modules, out = _imported(tmp_path, *args, cwd=repo_root)
     assert out
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert "yaml" not in modules  # the shipped plan is in the fast reader's subset: no PyYAML
     # pydantic's plugin lookup reads every installed package's metadata: the entry turns it off
     assert "pydantic plugins looked up" not in modules
 

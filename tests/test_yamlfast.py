@@ -57,7 +57,7 @@ PIECES = [
 def _pyyaml(text: str) -> object:
     """What read_yaml gives through PyYAML: (data, values, keys), or "error"."""
     try:
-        node = yaml.compose(text, Loader=yamlsource._Loader)
+        node = yaml.compose(text, Loader=yamlsource._loader())
         doc = yamlsource.Document(Path("x.yaml"), None)
         if node is not None:
             doc.data = yamlsource._Builder(doc, text).build(node, ())

@@ -5,10 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from cruscotto_cli.diagnostics import Diagnostic, InputError
 from cruscotto_cli.plan import yamlfast
@@ -21,10 +20,18 @@ _UNQUOTED_GT = re.compile(r"""(?:^|[:,{\[-])\s*>(?![|>+-]?\s*(?:#.*)?$)""")
 
 Loc = tuple[str, ...]
 
-try:  # libyaml when present: the same documents, much faster
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
+
+
+@cache
+def _loader() -> type:
+    """PyYAML's loader, libyaml's when present: the same documents, much faster. PyYAML is
+    imported only for a file outside the fast reader's subset (its import costs a command's
+    start-up more than reading the whole shipped plan)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -92,8 +99,10 @@ def _compose(path: Path, text: str) -> Document:
         return Document(path, data, values, keys)
     except yamlfast.Unsupported:
         pass
+    import yaml
+
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_diagnostic(path, text, exc)]) from None
     except yaml.reader.ReaderError as exc:  # a raw control character: PyYAML gives its offset
@@ -118,7 +127,9 @@ def _first_tag(path: Path, text: str) -> Diagnostic | None:
     files never hold, and PyYAML composing a file keeps the text and drops the tag in silence."""
     if "!" not in text:
         return None
-    for event in yaml.parse(text, Loader=_Loader):
+    import yaml
+
+    for event in yaml.parse(text, Loader=_loader()):
         tag = getattr(event, "tag", None)
         if tag is not None:
             shown = "!!" + tag.removeprefix(_CORE_TAGS) if tag.startswith(_CORE_TAGS) else tag
@@ -179,6 +190,8 @@ class _Builder:
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
+        import yaml
+
         if len(loc) > yamlfast.MAX_DEPTH:
             raise InputError([self._depth_diagnostic(node)])
         if id(node) in self.seen:
@@ -195,6 +208,8 @@ class _Builder:
         return node.value
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        import yaml
+
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -235,7 +250,9 @@ class _Builder:
         return Diagnostic(str(self.doc.path), mark.line + 1, mark.column + 1, message, "yaml-depth")
 
     def _alias_diagnostic(self) -> Diagnostic:
-        for event in yaml.parse(self.text, Loader=_Loader):
+        import yaml
+
+        for event in yaml.parse(self.text, Loader=_loader()):
             if isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
                 assert mark is not None  # events from a parsed stream always carry their marks
