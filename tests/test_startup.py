@@ -117,3 +117,34 @@ def test_json_and_plain_text_outputs_do_not_import_rich(
 def test_the_table_imports_rich(tmp_path: Path, repo_root: Path) -> None:
     modules, _ = _imported(tmp_path, "evaluate", "2024", cwd=repo_root)
     assert "rich.table" in modules
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [name, "--help"]
+        for name in (
+            "validate",
+            "show",
+            "evaluate",
+            "template",
+            "report",
+            "payments",
+            "diff",
+            "history",
+            "schema",
+        )
+    ]
+    + [["evaluate"], ["evaluat", "2024"], ["--version"], ["evaluate", "2024", "--fail-on", "x"]],
+)
+def test_the_app_of_one_command_answers_as_the_whole_app(args: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from cruscotto_cli.cli.app import app, for_arguments
+
+    whole = CliRunner().invoke(app, args, prog_name="cruscotto", env={"COLUMNS": "80"})
+    alone = CliRunner().invoke(
+        for_arguments(args), args, prog_name="cruscotto", env={"COLUMNS": "80"}
+    )
+    assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output)
+    assert whole.output

@@ -29,17 +29,6 @@ EXIT_CODES = (
 )
 PITCH = "Keep a Chamber of Commerce's strategic plan as code and evaluate it year by year."
 
-app = typer.Typer(
-    # Help texts are plain text: "[default: ./actuals]" and "cruscotto[xlsx]" are not markup.
-    rich_markup_mode=None,
-    name="cruscotto",
-    help=f"{PITCH}\n\n{EXIT_CODES}",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 # The order of the help listing: the year's work first, then the plan's repository.
 COMMANDS = (
     plan_commands.validate,
@@ -52,8 +41,32 @@ COMMANDS = (
     ci_commands.history,
     plan_commands.schema,
 )
-for _command in COMMANDS:
-    app.command()(guarded(_command))
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The application; with `only` a command's name, that command alone (typer builds every
+    registered command's parameters before it runs one), else every command."""
+    chosen = [c for c in COMMANDS if c.__name__ == only] or COMMANDS
+    built = typer.Typer(
+        # Help texts are plain text: "[default: ./actuals]" and "cruscotto[xlsx]" are not markup.
+        rich_markup_mode=None,
+        name="cruscotto",
+        help=f"{PITCH}\n\n{EXIT_CODES}",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    for command in chosen:
+        built.command()(guarded(command))
+    built.callback()(main)
+    return built
+
+
+def for_arguments(args: list[str]) -> typer.Typer:
+    """The application for a command line: only the command it names, when it names one."""
+    named = next((a for a in args if not a.startswith("-")), None)
+    return build(named)
 
 
 def _version(value: bool) -> None:
@@ -68,7 +81,6 @@ VersionOption = Annotated[
 ]
 
 
-@app.callback()
 def main(version: VersionOption = False) -> None:
     """Keep a Chamber of Commerce's strategic plan as code and evaluate it year by year."""
     # A loaded plan is hundreds of thousands of long-lived objects and few cycles: the default
@@ -76,3 +88,6 @@ def main(version: VersionOption = False) -> None:
     # a 10,000-indicator evaluation; a command is a short-lived process.
     gc.set_threshold(50_000, 20, 100)
     prepare()
+
+
+app = build()

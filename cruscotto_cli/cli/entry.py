@@ -23,6 +23,6 @@ def main() -> None:
     if args == ["--version"]:
         sys.stdout.write(f"cruscotto {__version__}\n")
         return
-    from cruscotto_cli.cli.app import app
+    from cruscotto_cli.cli.app import for_arguments
 
-    app(prog_name="cruscotto")
+    for_arguments(args)(prog_name="cruscotto")
