@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING
 from cruscotto_cli.judge import ZERO, judge, level_of
 from cruscotto_cli.plan.formula import FormulaError
 from cruscotto_cli.plan.loaded import Placed, Plan
-from cruscotto_cli.plan.model import Band, Change, Indicator, Value, ValueKind
+from cruscotto_cli.plan.model import (
+    Area,
+    Band,
+    Change,
+    Indicator,
+    OverallScore,
+    Value,
+    ValueKind,
+    ZeroTargets,
+)
 from cruscotto_cli.plan.targets import Baseline, Target
 
 if TYPE_CHECKING:
@@ -142,7 +151,23 @@ def _evaluate(
         if f.id in by_office
     )
     overall = roll_up("overall", plan.header.title, outcomes, bands, is_open)
+    if plan.header.scoring.overall is not OverallScore.INDICATORS:
+        overall = _of_areas(plan, overall, areas)
     return Evaluation(year, outcomes, areas, offices, overall, is_open)
+
+
+def _of_areas(plan: Plan, overall: Score, areas: Sequence[Score]) -> Score:
+    """The overall score as the mean of the areas' scores, each area counting the same
+    (`areas`) or by its weight (`area-weights`); areas with nothing scored are left out."""
+    weighted = plan.header.scoring.overall is OverallScore.AREA_WEIGHTS
+    weight_of: dict[str, Area] = {a.id: a for a, _ in plan.areas}
+    total = weights = ZERO
+    for s in areas:
+        if s.score is not None:
+            weight = weight_of[s.key].weight if weighted else Decimal(1)
+            total, weights = total + weight * s.score, weights + weight
+    score = total / weights if weights and not overall.open else None
+    return replace(overall, score=score, band=band_of(score, plan.header.bands))
 
 
 def outcome(
@@ -185,7 +210,8 @@ def outcome(
         return _with(base, Status.NOT_COLLECTED)
     if actual is None:
         return _with(base, Status.MISSING if missing else Status.INVALID, degree=ZERO)
-    result = judge(target, actual, ind.effective_direction, plan.header.scale)
+    by_distance = plan.header.scoring.zero_targets is ZeroTargets.DISTANCE
+    result = judge(target, actual, ind.effective_direction, plan.header.scale, by_distance)
     if result.invalid:
         return _with(base, Status.INVALID, degree=ZERO, reason=result.invalid)
     return _with(base, Status.MET if result.met else Status.NOT_MET, degree=result.degree)

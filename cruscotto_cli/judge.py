@@ -48,9 +48,14 @@ class Judgement:
 
 
 def judge(
-    target: Target, actual: Value, direction: str | None, scale: Sequence[ScaleLevel]
+    target: Target,
+    actual: Value,
+    direction: str | None,
+    scale: Sequence[ScaleLevel],
+    by_distance: bool = False,
 ) -> Judgement:
-    """Compare an actual with a scored target (not a baseline)."""
+    """Compare an actual with a scored target (not a baseline); `by_distance` scores a missed
+    target at or below zero by its distance (`scoring: {zero_targets: distance}`)."""
     if isinstance(target, Annual):
         if not isinstance(actual, bool):
             return Judgement(invalid=f'"Annuale" needs sì or no, not "{actual}"')
@@ -62,11 +67,13 @@ def judge(
     if isinstance(target, Range):
         return _all_or_nothing(target.low <= actual <= target.high)
     if isinstance(target, Threshold):
-        return _judge_threshold(target, actual, direction)
+        return _judge_threshold(target, actual, direction, by_distance)
     return Judgement(invalid=f'"{target.text}" is not scored')  # a Baseline: callers skip it
 
 
-def _judge_threshold(target: Threshold, actual: Decimal, direction: str | None) -> Judgement:
+def _judge_threshold(
+    target: Threshold, actual: Decimal, direction: str | None, by_distance: bool = False
+) -> Judgement:
     comparator = effective_comparator(target, direction)
     if comparator is None:
         return Judgement(
@@ -75,10 +82,20 @@ def _judge_threshold(target: Threshold, actual: Decimal, direction: str | None) 
     if COMPARE[comparator](actual, target.value):
         return Judgement(True, ONE)
     value = target.value
+    if comparator is not Comparator.EQ and value <= 0 and by_distance:
+        return Judgement(False, min(distance_degree(actual, value), BELOW_ONE))
     if comparator is Comparator.EQ or value <= 0 or actual <= 0:
         return Judgement(False, ZERO)
     ratio = actual / value if comparator in (Comparator.GE, Comparator.GT) else value / actual
     return Judgement(False, min(ratio, BELOW_ONE))
+
+
+def distance_degree(actual: Decimal, target: Decimal) -> Decimal:
+    """A missed target at or below zero scored by distance: 1 - |actual - target| / |target|,
+    not below 0; a zero target measures the distance in units of the indicator (span 1).
+    ITP < -13 with -11,4: 1 - 1,6 / 13 = 87,69%."""
+    span = abs(target) or ONE
+    return max(ZERO, ONE - abs(actual - target) / span)
 
 
 def _judge_level(

@@ -365,7 +365,7 @@ def test_schema_of_an_invalid_plan_yaml_names_the_place(elsewhere: Path) -> None
     assert result.exit_code == 2
     assert (
         result.stderr.splitlines()[0]
-        == 'plan/plan.yaml:3:1: unknown key "ofices"; expected one of: title, entity, period, language, scale, bands, offices, measures, changes [unknown-key]'
+        == 'plan/plan.yaml:3:1: unknown key "ofices"; expected one of: title, entity, period, language, scale, bands, offices, measures, scoring, monitoring, changes [unknown-key]'
     )
 
 

@@ -160,7 +160,7 @@ def test_a_plan_file_whose_name_is_not_utf8_is_shown_escaped(tmp_path: Path) -> 
     assert (done.returncode, done.stdout.decode("utf-8").splitlines()[0]) == (
         1,
         f'{plan}/01-\\xe9.yaml:6:5: unknown key "bad"; expected one of: id, name, owner, unit, '
-        "direction, symbol, formula, register, weight, targets, tags, source, notes, changes [unknown-key]",
+        "direction, symbol, formula, register, weight, projection, targets, tags, source, notes, changes [unknown-key]",
     )
     as_json = cli("validate", "--plan", str(plan), "-f", "json", PYTHONIOENCODING="utf-8")
     problem = json.loads(as_json.stdout)["problems"][0]

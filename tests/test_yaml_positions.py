@@ -26,7 +26,7 @@ indicators:
       2022: "≥ 73%"
 """
 A = "plan/01-area.yaml"
-INDICATOR_KEYS = "id, name, owner, unit, direction, symbol, formula, register, weight, targets, tags, source, notes, changes"
+INDICATOR_KEYS = "id, name, owner, unit, direction, symbol, formula, register, weight, projection, targets, tags, source, notes, changes"
 
 
 @pytest.fixture(autouse=True)
@@ -82,7 +82,7 @@ CASES = [
     ),
     pytest.param(
         AREA + "colour: red\n",
-        f'{A}:10:1: unknown key "colour"; expected one of: id, title, indicators [unknown-key]',
+        f'{A}:10:1: unknown key "colour"; expected one of: id, title, weight, indicators [unknown-key]',
         id="unknown-area-key",
     ),
     pytest.param(
@@ -238,7 +238,7 @@ def test_every_problem_of_every_file_in_one_pass() -> None:
         '"≥ 73%"', '"=> 73%"'
     )
     assert problems(area, header) == [
-        'plan/plan.yaml:19:1: unknown key "offics"; expected one of: title, entity, period, language, scale, bands, offices, measures, changes [unknown-key]',
+        'plan/plan.yaml:19:1: unknown key "offics"; expected one of: title, entity, period, language, scale, bands, offices, measures, scoring, monitoring, changes [unknown-key]',
         f'{A}:8:5: unknown key "ownr"; expected one of: {INDICATOR_KEYS} [unknown-key]',
         f'{A}:10:13: target "=> 73%": unknown comparator "=>"; write one of ≥ >= > ≤ <= < = [target-syntax]',
     ]

@@ -168,6 +168,28 @@ class RegisterValue(StrEnum):
     PAID_WITHIN_30_DAYS = "paid-within-30-days"  # the share of invoices paid within 30 days, in %
 
 
+class Projection(StrEnum):
+    """How a value measured during the year is compared with the year's target (monitoring)."""
+
+    PRO_RATA = "pro-rata"  # a count that grows through the year: projected by the elapsed days
+    AS_IS = "as-is"  # a ratio, a percentage, a mean, a level: compared as it is
+
+
+class OverallScore(StrEnum):
+    """What the overall score is the mean of."""
+
+    INDICATORS = "indicators"  # every scored indicator, by its weight
+    AREAS = "areas"  # the areas' scores, each area counting the same
+    AREA_WEIGHTS = "area-weights"  # the areas' scores, by each area's weight
+
+
+class ZeroTargets(StrEnum):
+    """How a target at or below zero (ITP < -13, 0,00, -10,10%) is scored when missed."""
+
+    ALL_OR_NOTHING = "all-or-nothing"  # 0%: a ratio of a target at or below zero means nothing
+    DISTANCE = "distance"  # 1 - |actual - target| / |target| (1 unit for a zero target), >= 0
+
+
 class ChangeKind(StrEnum):
     TARGET = "target"
     INDICATOR = "indicator"
@@ -197,6 +219,7 @@ class Indicator(Model):
     # `register` in the plan; `Model.register` is taken (ABCMeta's).
     from_register: RegisterValue | None = Field(default=None, alias="register")
     weight: Number = Decimal(1)
+    projection: Projection | None = None  # for monitoring; by default from the unit
     targets: dict[Year, TargetField] = Field(
         default_factory=dict, json_schema_extra={"additionalProperties": False}
     )
@@ -254,6 +277,7 @@ class Indicator(Model):
 class Area(Model):
     id: Id
     title: Text
+    weight: Number = Decimal(1)  # in the overall score when `scoring: {overall: area-weights}`
     indicators: tuple[Indicator, ...] = ()
 
 
@@ -296,6 +320,19 @@ class Measure(Model):
     unit: Text = "n."
 
 
+class Scoring(Model):
+    """The roll-up choices of the office: what the overall score averages, zero targets."""
+
+    overall: OverallScore = OverallScore.INDICATORS
+    zero_targets: ZeroTargets = ZeroTargets.ALL_OR_NOTHING
+
+
+class Monitoring(Model):
+    """Monitoring during the year: how far below its target a projection is only at risk."""
+
+    tolerance: Number = Decimal(10)  # in percent of the target
+
+
 class PlanChangeKind(StrEnum):
     """What an act changed in `plan.yaml`; `plan` backs any change of it."""
 
@@ -327,6 +364,8 @@ class Header(Model):
     bands: tuple[Band, ...] = ()
     offices: tuple[Office, ...] = ()
     measures: tuple[Measure, ...] = ()
+    scoring: Scoring = Scoring()
+    monitoring: Monitoring = Monitoring()
     changes: tuple[PlanChange, ...] = ()
 
     @property

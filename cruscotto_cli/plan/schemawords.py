@@ -31,6 +31,22 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "Indicator.formula": "Calcolo dalle misure di plan.yaml con numeri, prev(misura), + - * / "
         "e parentesi, es. {formula}",
         "Indicator.weight": 'Peso nei punteggi aggregati (predefinito 1), es. "0,5"',
+        "Indicator.projection": "Monitoraggio in corso d'anno: pro-rata (conteggi, in proporzione "
+        "ai giorni trascorsi) o as-is (rapporti, percentuali); predefinito dall'unità",
+        "Area.weight": "Peso dell'area nel punteggio complessivo con scoring: {overall: "
+        "area-weights} (predefinito 1)",
+        "Header.scoring": "Scelte di aggregazione: overall (indicators, areas, area-weights) e "
+        "zero_targets (all-or-nothing, distance)",
+        "Header.monitoring": "Monitoraggio in corso d'anno, es. {tolerance: 10}: sotto il target "
+        "entro il 10% è «A rischio»",
+        "Scoring": "Come si aggregano i punteggi: overall e zero_targets",
+        "Scoring.overall": "Il punteggio complessivo è la media degli indicators (predefinito), "
+        "delle areas o delle aree pesate (area-weights)",
+        "Scoring.zero_targets": "Target minori o uguali a zero mancati: all-or-nothing "
+        "(predefinito, 0%) o distance (in proporzione alla distanza)",
+        "Monitoring": "Il monitoraggio in corso d'anno: tolerance",
+        "Monitoring.tolerance": "Scarto dal target, in percentuale, entro cui una proiezione è «A "
+        'rischio» e non «Critico», es. "10"',
         "Indicator.targets": 'Un target per anno, il testo come stampato, es. 2024: "≥ 74%"',
         "Indicator.tags": "Etichette per filtrare con --tag, es. [obiettivi-comuni-di-sistema]",
         "Indicator.source": "Da dove viene il valore, es. Pareto",
@@ -114,6 +130,22 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "Indicator.formula": "Computed from plan.yaml's measures with numbers, prev(measure), + - "
         "* / and parentheses, e.g. {formula}",
         "Indicator.weight": 'Weight in the roll-up scores (default 1), e.g. "0,5"',
+        "Indicator.projection": "Monitoring during the year: pro-rata (counts, by the days "
+        "elapsed) or as-is (ratios, percentages); by default from the unit",
+        "Area.weight": "The area's weight in the overall score with scoring: {overall: "
+        "area-weights} (default 1)",
+        "Header.scoring": "Roll-up choices: overall (indicators, areas, area-weights) and "
+        "zero_targets (all-or-nothing, distance)",
+        "Header.monitoring": "Monitoring during the year, e.g. {tolerance: 10}: below the target "
+        'within 10% is "at risk"',
+        "Scoring": "How the scores roll up: overall and zero_targets",
+        "Scoring.overall": "The overall score is the mean of the indicators (default), of the "
+        "areas, or of the areas by weight (area-weights)",
+        "Scoring.zero_targets": "Missed targets at or below zero: all-or-nothing (default, 0%) or "
+        "distance (in proportion to the distance)",
+        "Monitoring": "Monitoring during the year: tolerance",
+        "Monitoring.tolerance": 'How far below its target, in percent, a projection is "at risk" '
+        'rather than "critical", e.g. "10"',
         "Indicator.targets": 'One target per year, the text as printed, e.g. 2024: "≥ 74%"',
         "Indicator.tags": "Tags to filter with --tag, e.g. [obiettivi-comuni-di-sistema]",
         "Indicator.source": "Where the value comes from, e.g. Pareto",
