@@ -72,7 +72,7 @@ def test_the_table(repo: Path) -> None:
     assert lines[head + 1].strip() == "acts recorded: D CC 28/03/2024 (2024-03-28)"
     assert lines[head + 3].split() == ["change", "year", "old", "new"]
     assert lines[head + 5].split() == ["target", "2023", "≥", "72%", "≥", "75%"]
-    assert lines[-1] == "3 commit(s) changed indicator 1.2, of 4 that touched plan/"
+    assert lines[-1] == "3 commits changed indicator 1.2, of 4 that touched plan/"
 
 
 def test_an_indicator_that_did_not_change_since_the_plan_was_approved(repo: Path) -> None:
@@ -105,3 +105,12 @@ def test_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         result.stderr
         == "cruscotto: plan: not in a git repository: a revision can only be read from one\n"
     )
+
+
+def test_the_footer_counts_one_commit_in_the_singular() -> None:
+    from cruscotto_cli.render.story import _footer
+    from cruscotto_cli.versions.history import Commit, Step, Story
+
+    step = Step(Commit("a" * 40, "aaaaaaa", "2024-01-01", "Plan"))
+    story = Story("1.2", "plan", (step,), 4, False)
+    assert _footer(story) == "1 commit changed indicator 1.2, of 4 that touched plan/"

@@ -10,6 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from cruscotto_cli.diagnostics import plural
 from cruscotto_cli.render.changes import describe
 from cruscotto_cli.render.jsontext import FULL, SCHEMA_VERSION, dumps
 from cruscotto_cli.render.terminal import cells, plain
@@ -60,7 +61,7 @@ def _cells(d: Difference) -> tuple[str, ...]:
 def _footer(story: Story) -> str:
     more = "; older commits not read (raise --max-commits)" if story.truncated else ""
     return (
-        f"{len(story.steps)} commit(s) changed indicator {story.indicator}, of "
+        f"{plural(len(story.steps), 'commit')} changed indicator {story.indicator}, of "
         f"{story.commits_read} that touched {story.folder}/{more}"
     )
 
