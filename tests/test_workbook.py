@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.chart import BarChart
 from typer.testing import CliRunner
 
 from cruscotto_cli.cli.app import app
@@ -239,3 +240,59 @@ def test_the_shipped_actuals_need_no_openpyxl(repo_root: Path, monkeypatch) -> N
     monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)
     result = run("evaluate", "2024")
     assert (result.exit_code, result.stderr) == (1, "")
+
+
+def _sheet_xml(path: Path, edit) -> None:
+    """Rewrite the first sheet's XML of a saved workbook, as another program might have saved it."""
+    with zipfile.ZipFile(path) as source:
+        items = {i.filename: source.read(i) for i in source.infolist()}
+    items["xl/worksheets/sheet1.xml"] = edit(items["xl/worksheets/sheet1.xml"].decode()).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in items.items():
+            target.writestr(name, data)
+
+
+def _book(tmp_path: Path, *rows: list[object]) -> Path:
+    book = Workbook()
+    book.active.title = "Dati"
+    for row in (["indicatore", "anno", "valore"], *rows):
+        book.active.append(row)
+    (tmp_path / "actuals").mkdir()
+    book.save(tmp_path / "actuals" / "u.xlsx")
+    return tmp_path / "actuals" / "u.xlsx"
+
+
+def test_rows_beyond_a_stale_dimension_are_read(tmp_path: Path) -> None:
+    # Some programs save a sheet's size (its <dimension>) smaller than its cells: reading by it
+    # would drop row 3 without a word.
+    path = _book(tmp_path, ["4.1", 2025, 3], ["8.3", 2025, 0.5])
+    _sheet_xml(
+        path, lambda xml: re.sub(r'<dimension ref="[^"]*"\s*/>', '<dimension ref="A1:C2"/>', xml)
+    )
+    result = run("validate", "--actuals", str(tmp_path / "actuals"))
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        1,
+        f'{path}[Dati]!C3: value "0,5" for 8.3: a per cent value of 1 or less where every target '
+        "is 90% or more: a fraction? write 50 or 50% for fifty per cent; write 0,5% if you mean it "
+        "[csv-implausible]",
+    )
+
+
+def test_a_chart_sheet_holds_nothing_to_read(tmp_path: Path) -> None:
+    path = _book(tmp_path, ["4.1", 2025, 3])
+    book = load_workbook(path)
+    book.create_chartsheet("Grafico").add_chart(BarChart())
+    book.save(path)
+    result = run("validate", "--actuals", str(tmp_path / "actuals"))
+    assert (result.exit_code, f"{tmp_path}/actuals/ (1 value)" in result.stdout) == (0, True)
+
+
+def test_a_number_cell_that_openpyxl_cannot_parse_names_the_workbook(tmp_path: Path) -> None:
+    path = _book(tmp_path, ["4.1", 2025, 3])
+    _sheet_xml(path, lambda xml: xml.replace("<v>3</v>", "<v>NaN</v>"))
+    result = run("validate", "--actuals", str(tmp_path / "actuals"))
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        1,
+        f"{path}: not a readable .xlsx workbook (a damaged file, or one protected by a password to "
+        "open?); save it again from Excel as .xlsx or as CSV (ValueError) [xlsx-file]",
+    )

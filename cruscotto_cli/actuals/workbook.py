@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -51,8 +52,13 @@ def read_workbook(path: Path) -> tuple[list[Table], list[Diagnostic]]:
         template = _is_template(values.properties.keywords or "")
         tables: list[Table] = []
         problems: list[Diagnostic] = []
-        for sheet in values.sheetnames:
-            _Sheet(name, sheet, template, problems).read(values[sheet], formulas[sheet], tables)
+        # Worksheets only: a chart sheet holds no cells.
+        for value_sheet, formula_sheet in zip(values.worksheets, formulas.worksheets, strict=True):
+            sheet = _Sheet(name, value_sheet.title, template, problems)
+            try:
+                sheet.read(value_sheet, formula_sheet, tables)
+            except _Damaged as damaged:
+                problems.append(_unreadable(name, damaged.cause))
         return tables, problems
     finally:
         values.close()
@@ -89,7 +95,7 @@ class _Sheet:
         self.problems.append(Diagnostic(self.path, row, column, message, code, self.name))
 
     def read(self, values: Any, formulas: Any, tables: list[Table]) -> None:
-        rows = zip(values.iter_rows(), formulas.iter_rows(), strict=False)
+        rows = zip(_rows(values), _rows(formulas), strict=False)
         header: tuple[int, dict[str, int]] | None = None
         data: list[Row] = []
         seen_any = False
@@ -137,6 +143,29 @@ class _Sheet:
             self.problem(cell.row, cell.column, _UNCOMPUTED.format(place=place), "xlsx-formula")
             return ""
         return _as_text(value, _percent(cell))
+
+
+class _Damaged(Exception):
+    """A sheet whose cells openpyxl cannot parse (a number cell holding "NaN", broken XML)."""
+
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+def _rows(sheet: Any) -> Iterator[tuple[Any, ...]]:
+    """The sheet's rows as they are in the file: the size the file declares for the sheet (its
+    `dimension`, which some programs leave stale) would drop the rows and columns beyond it."""
+    sheet.reset_dimensions()
+    rows = iter(sheet.iter_rows())
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # openpyxl raises many kinds for a damaged sheet
+            raise _Damaged(exc) from None
+        yield row
 
 
 _NO_HEADER = (
