@@ -42,8 +42,8 @@ FORMAT_HELP = (
 )
 ALL_HELP = "One file per office, written into the -o folder."
 MISSING_HELP = (
-    "Only the values still missing, or that leave an indicator impossible to evaluate, with why: "
-    "the reminder to send."
+    "Only the values still missing, refused, or that leave an indicator impossible to evaluate, "
+    "with why: the reminder to send."
 )
 PASSWORD_HELP = "Protect the workbook's sheet with this password [default: protected, no password]."
 DEADLINE_HELP = "The date by which offices send the values back (in the instructions)."
@@ -71,15 +71,19 @@ def template(
     each_office: Annotated[bool, typer.Option("--all", help=ALL_HELP)] = False,
     missing: Annotated[bool, typer.Option("--missing", help=MISSING_HELP)] = False,
     password: Annotated[
-        str | None, typer.Option("--password", help=PASSWORD_HELP, show_default=False)
+        str | None,
+        typer.Option("--password", metavar="TEXT", help=PASSWORD_HELP, show_default=False),
     ] = None,
     deadline: Annotated[
-        str | None, typer.Option("--deadline", help=DEADLINE_HELP, show_default=False)
+        str | None,
+        typer.Option("--deadline", metavar="DATE", help=DEADLINE_HELP, show_default=False),
     ] = None,
     contact: Annotated[
-        str | None, typer.Option("--contact", help=CONTACT_HELP, show_default=False)
+        str | None, typer.Option("--contact", metavar="TEXT", help=CONTACT_HELP, show_default=False)
     ] = None,
-    date: Annotated[str | None, typer.Option("--date", help=DATE_HELP, show_default=False)] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help=DATE_HELP, show_default=False)
+    ] = None,
     force: Force = False,
 ) -> int:
     """Write YEAR's data-collection sheet: one row per value an office must report.
