@@ -268,6 +268,14 @@ ERRORS = [
         ],
     ),
     (
+        HEADER
+        + "1;Mu;20/12/9999;;30;;100,00;;;\n2;Mu;10/01/2024;;99999999999999999999;;100,00;;;\n",
+        [
+            'fatture.csv:2:5: termine_giorni "30": 30 days from receipt (20/12/9999) is past the calendar\'s last day (31/12/9999) [register-value]',
+            'fatture.csv:3:5: termine_giorni "99999999999999999999": 99999999999999999999 days from receipt (10/01/2024) is past the calendar\'s last day (31/12/9999) [register-value]',
+        ],
+    ),
+    (
         'numero,fornitore,data_ricezione,termine_giorni,data_pagamento,importo\n1,Xi,01/10/2024,30,10/11/2024,12.5\n2,Xi,01/10/2024,30,10/11/2024,"12,5"\n',
         [
             'fatture.csv:3:6: importo "12,5": uses a decimal comma, but row 2 ("12.5") uses a decimal point; use one decimal separator in the whole file [register-amount]'

@@ -199,7 +199,9 @@ def _due(row: _Row, received: date | None) -> date | None:
         return None
     if received is None:
         return due
-    by_term = received + timedelta(days=term) if term is not None else None
+    by_term = _by_term(row, received, term)
+    if term is not None and by_term is None:
+        return None
     if due is not None and by_term is not None and due != by_term:
         message = (
             f"{term} days from receipt ({_it(received)}) is {_it(by_term)}, not this date; "
@@ -215,6 +217,18 @@ def _due(row: _Row, received: date | None) -> date | None:
             "register-order",
         )
     return due
+
+
+def _by_term(row: _Row, received: date, term: int | None) -> date | None:
+    """The due date `term` days from receipt; None, reported, when it is past the calendar."""
+    if term is None:
+        return None
+    try:
+        return received + timedelta(days=term)
+    except OverflowError:
+        message = f"{term} days from receipt ({_it(received)}) is past the calendar's last day"
+        row.problem(c.TERM, f"{message} ({_it(date.max)})")
+        return None
 
 
 def _term(row: _Row) -> int | None:
