@@ -185,3 +185,11 @@ def test_the_plan_checks_what_a_register_value_is(tmp_path: Path, monkeypatch) -
         'plan/01-area.yaml:8:15: `register: average-days` is measured in days, not "%" [register]',
         "plan/01-area.yaml:15:15: `register: itp` and a formula: the value comes from one of them [register]",
     ]
+
+
+def test_the_format_follows_the_file_md_and_markdown_alike(repo_root: Path, tmp_path: Path) -> None:
+    for name in ("itp.md", "itp.markdown"):
+        result = run("payments", "2024", "-o", str(tmp_path / name))
+        assert (result.exit_code, result.stderr) == (0, "")
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert text.startswith("## Indicatore di tempestività dei pagamenti (ITP)\n\n| Periodo |")

@@ -140,7 +140,13 @@ def _table(plan: Plan, working: Working) -> object:
     return table(Texts(plan.language, len(working.files)), working)
 
 
-EXTENSIONS = {".txt": "table", ".json": "json", ".csv": "csv", ".md": "markdown"}
+EXTENSIONS = {
+    ".txt": "table",
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
 FORMATS: dict[str, Callable[[Plan, Working], object]] = {
     "table": _table,
     "json": _json,
