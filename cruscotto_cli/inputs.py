@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cruscotto_cli.diagnostics import Diagnostic, UsageError, plural
+from cruscotto_cli.diagnostics import Diagnostic, InputError, UsageError, plural
 
 if TYPE_CHECKING:
     from cruscotto_cli.actuals.load import Actuals
@@ -32,11 +32,14 @@ def load_inputs(
     plan = load_plan(plan_folder)
     if not actuals_folder.is_dir():
         print(f"cruscotto: no {actuals_folder} folder: every value is missing", file=sys.stderr)
-        return plan, join_register(plan, Actuals({}, ()), register[0])
-    actuals = load_actuals(actuals_folder, plan)
+        actuals = join_register(plan, Actuals({}, ()), register[0])
+        for notice in actuals.notices:
+            print(notice, file=sys.stderr)
+        return plan, actuals
+    actuals = join_register(plan, load_actuals(actuals_folder, plan), register[0])
     for notice in actuals.notices:  # what was not read is said, never skipped in silence
         print(notice, file=sys.stderr)
-    return plan, join_register(plan, actuals, register[0])
+    return plan, actuals
 
 
 def load_what_can_be_read(
@@ -68,7 +71,11 @@ def join_register(plan: Plan, actuals: Actuals, folder: Path) -> Actuals:
     from cruscotto_cli.payments.measured import with_register
     from cruscotto_cli.payments.register import load_register
 
-    return with_register(plan, actuals, load_register(folder))
+    try:
+        register = load_register(folder)
+    except InputError as exc:  # what the actuals folder did not read is said too
+        raise InputError(list(exc.diagnostics), actuals.notices + exc.notices) from None
+    return with_register(plan, actuals, register)
 
 
 def check_folders(

@@ -61,6 +61,7 @@ def validate_all(
         actuals = load_actuals(actuals_folder, plan)
         typed, notices = len(actuals.values), actuals.notices
         actuals = join_register(plan, actuals, register[0])
+        notices = actuals.notices
     except InputError as exc:
         notices = exc.notices or notices
         skipped = "".join(f" ({said})" for said in _not_read(notices))

@@ -193,3 +193,19 @@ def test_the_format_follows_the_file_md_and_markdown_alike(repo_root: Path, tmp_
         assert (result.exit_code, result.stderr) == (0, "")
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert text.startswith("## Indicatore di tempestività dei pagamenti (ITP)\n\n| Periodo |")
+
+
+def test_what_the_register_folder_does_not_read_is_named(repo_root: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "registri"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "fatture-2024.xlsx").write_bytes(b"PK")
+    (folder / "fatture.csv").write_bytes((repo_root / "registers/fatture-2024.csv").read_bytes())
+    said = [
+        f"{folder}/2024: not read: a folder: only the files directly in the register folder are read; move them up [not-read]",
+        f'{folder}/fatture-2024.xlsx: not read: an Excel workbook; save it from Excel as "CSV UTF-8" [not-read]',
+    ]
+    shown = run("payments", "2024", "--register", str(folder), "-f", "json")
+    assert (shown.exit_code, shown.stderr.splitlines()) == (0, said)
+    assert json.loads(shown.stdout)["plan"]["9.10"] == -14.92
+    evaluated = run("evaluate", "2024", "--area", "9", "--register", str(folder))
+    assert (evaluated.exit_code, evaluated.stderr.splitlines()[:2]) == (1, said)

@@ -29,14 +29,15 @@ class Folder:
     notices: tuple[Diagnostic, ...] = ()
 
 
-def scan(folder: Path, readable: Collection[str]) -> Folder:
+def scan(folder: Path, readable: Collection[str], kind: str = "actuals") -> Folder:
     """Every entry of `folder` (not recursive): read when its suffix is in `readable` and it is a
-    file; otherwise named in a notice with the reason. An empty Folder when there is no folder."""
+    file; otherwise named in a notice with the reason. An empty Folder when there is no folder.
+    `kind` names the folder in the notice of a folder inside it."""
     if not folder.is_dir():
         return Folder()
     read, notices = [], []
     for path in sorted(folder.iterdir()):
-        reason = _not_read(path, readable)
+        reason = _not_read(path, readable, kind)
         if reason is None:
             read.append(path)
         else:
@@ -44,7 +45,7 @@ def scan(folder: Path, readable: Collection[str]) -> Folder:
     return Folder(tuple(read), tuple(notices))
 
 
-def _not_read(path: Path, readable: Collection[str]) -> str | None:
+def _not_read(path: Path, readable: Collection[str], kind: str) -> str | None:
     """Why an entry is not read, or None when it is read (an unreadable file is read: the reader
     reports it as the problem it is, since its values would be missing)."""
     name, suffix = path.name, path.suffix.lower()
@@ -53,9 +54,11 @@ def _not_read(path: Path, readable: Collection[str]) -> str | None:
     if path.is_symlink() and not path.exists():
         return f'a symbolic link to "{os.readlink(path)}", which does not exist'
     if path.is_dir():
-        return "a folder: only the files directly in the actuals folder are read; move them up"
+        return f"a folder: only the files directly in the {kind} folder are read; move them up"
     if suffix in readable:
         return None if path.is_file() else "not a regular file"
+    if suffix == ".xlsx" and ".csv" in readable and ".xlsx" not in readable:
+        return 'an Excel workbook; save it from Excel as "CSV UTF-8"'
     if suffix in _OFFICE_FILES:
         return _OFFICE_FILES[suffix]
     kinds = " and ".join(sorted(readable))

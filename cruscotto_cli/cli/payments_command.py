@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -67,7 +68,10 @@ def payments(
     loaded = load_plan(plan)
     check_year(loaded, year)
     chosen = chosen_format(format and format.value, output, EXTENSIONS, "table")
-    rendered = FORMATS[chosen](loaded, working(loaded, load_register(folder), year, quarter))
+    register_read = load_register(folder)
+    for notice in register_read.notices:  # what was not read is said, never skipped in silence
+        print(notice, file=sys.stderr)
+    rendered = FORMATS[chosen](loaded, working(loaded, register_read, year, quarter))
     if isinstance(rendered, str):
         emit(rendered, output, force)
     else:

@@ -66,10 +66,12 @@ def with_register(plan: Plan, actuals: Actuals, register: Register) -> Actuals:
     problems = [
         _conflict(actuals.values[key], computed[key]) for key in computed if key in actuals.values
     ]
+    notices = actuals.notices + register.notices
     if problems:
-        raise InputError(sorted(problems))
+        raise InputError(sorted(problems), notices)
     files = actuals.files + register.files
-    return replace(actuals, values={**actuals.values, **computed}, files=files)
+    values = {**actuals.values, **computed}
+    return replace(actuals, values=values, files=files, notices=notices)
 
 
 def _conflict(typed: Actual, computed: Actual) -> Diagnostic:

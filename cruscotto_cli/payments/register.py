@@ -33,6 +33,7 @@ class Register:
 
     invoices: tuple[Invoice, ...]
     files: tuple[Path, ...]
+    notices: tuple[Diagnostic, ...] = ()  # each entry of the folder not read, with why
 
 
 @dataclass
@@ -305,15 +306,16 @@ def _it(day: date) -> str:
 
 def register_files(folder: Path) -> list[Path]:
     """The register's files: read as the actuals' are (every *.csv of the folder, sorted)."""
-    return list(scan(folder, (".csv",)).read)
+    return list(scan(folder, (".csv",), "register").read)
 
 
 def load_register(folder: Path) -> Register:
-    """Every invoice of the folder's files; InputError carries every problem of every file."""
+    """Every invoice of the folder's files, and a notice for every other entry; InputError
+    carries every problem of every file, and the notices."""
     loader = _Loader()
-    files = register_files(folder)
-    for path in files:
+    found = scan(folder, (".csv",), "register")
+    for path in found.read:
         loader.file(path)
     if loader.problems:
-        raise InputError(loader.problems)
-    return Register(tuple(loader.invoices), tuple(files))
+        raise InputError(loader.problems, found.notices)
+    return Register(tuple(loader.invoices), found.read, found.notices)
