@@ -95,6 +95,29 @@ def test_a_weight_change_backed_by_an_indicator_act(repo: Path) -> None:
     )
 
 
+def test_an_unbacked_register_change_is_a_finding(repo: Path) -> None:
+    """9.6 computed as the mean weighted by amount instead of the simple mean: another value."""
+    area9 = "plan/09-qualita-efficienza-performance.yaml"
+    edit(repo, area9, "register: average-days", "register: weighted-average-days")
+    result = run("diff", "--against", "HEAD")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        '9.6: register: "average-days" -> "weighted-average-days": NOT BACKED'
+    )
+    assert result.stdout.splitlines()[1].startswith(
+        f"{area9}:72:15: indicator 9.6: register changed from"
+    )
+
+
+def test_a_register_dropped_is_a_finding(repo: Path) -> None:
+    """Without `register:` 9.10 takes a value typed in actuals/ instead of the computed one."""
+    area9 = "plan/09-qualita-efficienza-performance.yaml"
+    edit(repo, area9, "    register: itp\n", "")
+    result = run("diff", "--against", "HEAD")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == '9.10: register: "itp" -> "-": NOT BACKED'
+
+
 def test_an_unbacked_bands_change_is_a_finding(repo: Path) -> None:
     edit(repo, "plan/plan.yaml", BANDS, "  - {from: 50, label: Parzialmente raggiunto}\n")
     result = run("diff", "--against", "HEAD")

@@ -62,10 +62,10 @@ def diff(
     """Compare the plan with another version of it; every changed target or indicator needs its act.
 
     Compares every field that can change a verdict or a score: targets, name, unit, direction,
-    symbol, formula, weight, owner and area of each indicator; period, scale, bands, offices and
-    measures of plan.yaml. A change is backed when the indicator's `changes:` (or the plan's, in
-    plan.yaml) gains an entry of the matching kind with act and date; tags, source, notes, title,
-    entity, language and office aliases are only reported. The base is a git revision
+    symbol, formula, register, weight, owner and area of each indicator; period, scale, bands,
+    offices and measures of plan.yaml. A change is backed when the indicator's `changes:` (or the
+    plan's, in plan.yaml) gains an entry of the matching kind with act and date; tags, source,
+    notes, title, entity, language and office aliases are only reported. The base is a git revision
     (--against), or a plan folder named as such (--against-dir).
 
     Exit codes: 0 every change backed (or none); 1 a change not backed, or an indicator deleted;

@@ -37,7 +37,7 @@ BACKED_BY: dict[str, frozenset[StrEnum]] = {
     "owner": frozenset({K.OWNER, K.INDICATOR}),
     **{
         name: frozenset({K.INDICATOR})
-        for name in ("name", "unit", "direction", "symbol", "formula", "weight", "area")
+        for name in ("name", "unit", "direction", "symbol", "formula", "register", "weight", "area")
     },
     **{name: NONE for name in ("tags", "source", "notes")},
 }
@@ -47,6 +47,7 @@ FIELDS = (
     "direction",
     "symbol",
     "formula",
+    "register",
     "weight",
     "owner",
     "tags",
@@ -123,9 +124,13 @@ def _added(judge: Judge, new: Indicator) -> Difference:
     return replace(difference, problem=problem)
 
 
+# The attribute of a field whose name in the plan is taken in the model.
+ATTRIBUTE = {"register": "from_register"}
+
+
 def _comparable(ind: Indicator, name: str) -> object:
     """A field's value as compared: formulas by their parsed tree, tags in any order."""
-    value = getattr(ind, name)
+    value = getattr(ind, ATTRIBUTE.get(name, name))
     if name == "formula" and value is not None:
         return ast.dump(value.tree)
     if name == "tags":
@@ -134,7 +139,7 @@ def _comparable(ind: Indicator, name: str) -> object:
 
 
 def _shown(ind: Indicator, name: str) -> str | None:
-    value = getattr(ind, name)
+    value = getattr(ind, ATTRIBUTE.get(name, name))
     if value is None or value == ():
         return None
     if name == "weight":
