@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from cruscotto_cli.judge import ZERO, judge, level_of
-from cruscotto_cli.plan.formula import FormulaError
+from cruscotto_cli.plan.formula import ComputeError
 from cruscotto_cli.plan.loaded import Placed, Plan
 from cruscotto_cli.plan.model import (
     Area,
@@ -29,6 +29,7 @@ from cruscotto_cli.plan.model import (
     ValueKind,
     ZeroTargets,
 )
+from cruscotto_cli.plan.reasons import Reason
 from cruscotto_cli.plan.targets import Baseline, Target
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class Outcome:
     actual: Value | None
     status: Status
     degree: Decimal | None = None
-    reason: str | None = None
+    reason: Reason | None = None
     sources: tuple[Actual, ...] = ()
     withdrawn_by: Change | None = None
     level: str | None = None  # the scale level a numeric score reads as ("3,8" -> "alto")
@@ -98,6 +99,8 @@ class Evaluation:
     overall: Score
     open: bool = False
     previous: Evaluation | None = None  # the year before, when the plan covers it
+    # The filters it was made with, as (kind, value): ("area", "4"); () for the whole plan.
+    scope: tuple[tuple[str, str], ...] = ()
 
 
 def year_open(actuals: Actuals, year: int, today: dt.date | None) -> bool:
@@ -112,13 +115,15 @@ def evaluate(
     year: int,
     selected: Sequence[Placed] | None = None,
     today: dt.date | None = None,
+    scope: Sequence[tuple[str, str]] = (),
 ) -> Evaluation:
     """The year's outcomes for the selected indicators (all by default), with their roll-ups,
     and the previous year's evaluation when the plan covers it (for year over year).
 
     `today` is the run's date: a year not ended by then is open; None takes every year as ended.
+    `scope` names the filters that selected them, for the readers of the totals.
     """
-    evaluation = _evaluate(plan, actuals, year, selected, today)
+    evaluation = replace(_evaluate(plan, actuals, year, selected, today), scope=tuple(scope))
     if year - 1 not in plan.header.period.years:
         return evaluation
     return replace(evaluation, previous=_evaluate(plan, actuals, year - 1, selected, today))
@@ -201,7 +206,9 @@ def outcome(
             if f"{change.date:%d/%m/%Y}" in change.act
             else f"{change.act} ({change.date:%d/%m/%Y})"
         )
-        return _with(base, Status.WITHDRAWN, reason=act, withdrawn_by=change)
+        return _with(
+            base, Status.WITHDRAWN, reason=Reason.of("withdrawn", act=act), withdrawn_by=change
+        )
     if target is None:
         return _with(base, Status.NO_TARGET)
     if isinstance(target, Baseline):
@@ -219,25 +226,23 @@ def outcome(
 
 def _actual(
     actuals: Actuals, ind: Indicator, year: int
-) -> tuple[Value | None, tuple[Actual, ...], str | None, bool]:
+) -> tuple[Value | None, tuple[Actual, ...], Reason | None, bool]:
     """The actual value and the rows it came from; or None with the reason and whether the
     value is simply missing (not reported) rather than impossible to compute."""
     if ind.formula is None:
         row = actuals.get(ind.id, year)
-        return (
-            (row.value, (row,), None, False) if row else (None, (), "no value in the actuals", True)
-        )
+        return (row.value, (row,), None, False) if row else (None, (), Reason.of("no_value"), True)
     formula = ind.formula
     rows = [actuals.get(m, year) for m in sorted(formula.measures)]
     rows += [actuals.get(m, year - 1) for m in sorted(formula.previous)]
     sources = tuple(r for r in rows if r is not None)
     absent = sorted(m for m in formula.measures if actuals.number(m, year) is None)
     if absent:
-        return None, sources, f"no value of {', '.join(absent)} for {year}", True
+        return None, sources, Reason.of("no_measures", measures=tuple(absent), year=year), True
     try:
         return formula.compute(year, actuals.number), sources, None, False
-    except FormulaError as exc:
-        return None, sources, str(exc), False
+    except ComputeError as exc:
+        return None, sources, exc.reason, False
 
 
 def _explanation(actuals: Actuals, ind: Indicator, year: int) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cruscotto_cli.plan.model import ScaleLevel, Value
+from cruscotto_cli.plan.reasons import Reason
 from cruscotto_cli.plan.targets import (
     Annual,
     Comparator,
@@ -44,7 +45,7 @@ class Judgement:
 
     met: bool = False
     degree: Decimal = ZERO
-    invalid: str | None = None
+    invalid: Reason | None = None
 
 
 def judge(
@@ -58,17 +59,18 @@ def judge(
     target at or below zero by its distance (`scoring: {zero_targets: distance}`)."""
     if isinstance(target, Annual):
         if not isinstance(actual, bool):
-            return Judgement(invalid=f'"Annuale" needs sì or no, not "{actual}"')
+            return Judgement(invalid=Reason.of("needs_yes_no", actual=str(actual)))
         return Judgement(actual, ONE if actual else ZERO)
     if isinstance(target, Level):
         return _judge_level(target, actual, direction, scale)
     if isinstance(actual, bool) or not isinstance(actual, Decimal):
-        return Judgement(invalid=f'"{target.text}" needs a number, not "{actual}"')
+        return Judgement(invalid=Reason.of("needs_number", target=target.text, actual=str(actual)))
     if isinstance(target, Range):
         return _all_or_nothing(target.low <= actual <= target.high)
     if isinstance(target, Threshold):
         return _judge_threshold(target, actual, direction, by_distance)
-    return Judgement(invalid=f'"{target.text}" is not scored')  # a Baseline: callers skip it
+    # A Baseline: callers skip it.
+    return Judgement(invalid=Reason.of("not_scored", target=target.text))
 
 
 def _judge_threshold(
@@ -76,9 +78,7 @@ def _judge_threshold(
 ) -> Judgement:
     comparator = effective_comparator(target, direction)
     if comparator is None:
-        return Judgement(
-            invalid=f'"{target.text}" is a bare value and the indicator has no direction'
-        )
+        return Judgement(invalid=Reason.of("no_direction", target=target.text))
     if COMPARE[comparator](actual, target.value):
         return Judgement(True, ONE)
     value = target.value
@@ -104,12 +104,10 @@ def _judge_level(
     levels = [s.level.casefold() for s in scale]
     reached = level_of(actual, scale)
     if reached is None:
-        return Judgement(invalid=f'"{actual}" is not a level of the scale ({", ".join(levels)})')
+        return Judgement(invalid=Reason.of("not_a_level", actual=str(actual), levels=tuple(levels)))
     comparator = effective_comparator(target, direction)
     if comparator is None:
-        return Judgement(
-            invalid=f'"{target.text}" is a bare level and the indicator has no direction'
-        )
+        return Judgement(invalid=Reason.of("no_level_direction", target=target.text))
     rank, wanted = Decimal(levels.index(reached)), Decimal(levels.index(target.level))
     return _all_or_nothing(COMPARE[comparator](rank, wanted))
 

@@ -37,11 +37,13 @@ def test_markdown_and_csv_formats(repo_root: Path, golden) -> None:
     csv = run("evaluate", "2024", "--format", "csv").stdout_bytes.decode("utf-8")
     lines = csv.split("\r\n")
     # A byte-order mark, so that Excel reads UTF-8; ids as Excel text, so that 9.10 stays 9.10.
-    assert lines[0] == (
-        "\ufeffArea;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Fascia;Nota;Motivazione"
+    assert (
+        lines[0]
+        == "\ufeffArea;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Nota;Motivazione"
     )
     assert lines[2].startswith('1;"=""1.2""";"Percentuale di servizi ""Full Digital""')
-    assert ";≥ 74%;73,97%;Non raggiunto;99,96%;Parzialmente raggiunto;" in lines[2]
+    # Bands label roll-ups only: an indicator's row has its own verdict and no band.
+    assert ";≥ 74%;73,97%;Non raggiunto;99,96%;;" in lines[2]
 
 
 def test_json_equals_what_the_library_returns(repo_root: Path) -> None:
@@ -52,13 +54,14 @@ def test_json_equals_what_the_library_returns(repo_root: Path) -> None:
     data = json.loads(result.stdout)
     assert [a["id"] for a in data["areas"]] == [str(n) for n in range(1, 15)]
     first = data["areas"][0]["indicators"][1]
-    assert {k: first[k] for k in ("id", "target", "actual", "status", "degree", "band")} == {
+    assert "band" not in first
+    assert {k: first[k] for k in ("id", "target", "actual", "status", "degree", "reason")} == {
         "id": "1.2",
         "target": "≥ 74%",
         "actual": 73.972603,
         "status": "not_met",
         "degree": 99.962977,
-        "band": "Parzialmente raggiunto",
+        "reason": None,
     }
     assert first["sources"][0] == {
         "key": "servizi_full_digital",
@@ -291,7 +294,7 @@ def test_a_narrow_terminal_gets_a_list_that_keeps_every_name(repo_root: Path) ->
         "",
         "Sintesi per ufficio",
         "S. Staff: 100,00% Raggiunto (raggiunto 2)",
-        "Complessivo 2024: 100,00% Raggiunto (raggiunto 2); 2023: ",
-        "100,00%, Δ 0,00 punti",
+        "Complessivo (area 4) 2024: 100,00% Raggiunto (raggiunto 2); ",
+        "2023: 100,00%, Δ 0,00 punti",
     ]
     assert "\x1b[" not in result.stdout

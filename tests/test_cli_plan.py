@@ -188,7 +188,7 @@ def test_show_json_is_the_library_data(repo_root: Path) -> None:
     assert data == plan_data(plan, list(plan.placed))
     assert set(data) == {"schema_version", "title", "entity", "period", "language", "areas"}
     header = (data["schema_version"], data["title"], data["period"], data["language"])
-    assert header == (1, "Cruscotto strategico 2022-2026", {"first": 2022, "last": 2026}, "it")
+    assert header == (2, "Cruscotto strategico 2022-2026", {"first": 2022, "last": 2026}, "it")
     assert len(data["areas"]) == AREAS
     assert sum(len(a["indicators"]) for a in data["areas"]) == INDICATORS
 

@@ -10,7 +10,9 @@ import pytest
 from cruscotto_cli.actuals.load import load_actuals
 from cruscotto_cli.evaluate import Evaluation, Status, evaluate
 from cruscotto_cli.plan.load import load_plan
+from cruscotto_cli.plan.reasons import Reason
 from cruscotto_cli.plan.selection import Selection
+from cruscotto_cli.render.reason_words import reason_text
 from tests.conftest import write_csv, write_plan
 
 AREA = """\
@@ -90,7 +92,7 @@ def _statuses(result: Evaluation) -> dict[str, tuple[str, str | None, str | None
         o.indicator.id: (
             o.status.value,
             None if o.degree is None else str(round(o.degree * 100, 2)),
-            o.reason,
+            str(o.reason) if o.reason else None,
         )
         for o in result.outcomes
     }
@@ -139,8 +141,16 @@ def test_missing_previous_year_is_invalid_with_its_reason(tmp_path: Path) -> Non
     outcome = evaluate(plan, load_actuals(tmp_path / "actuals", plan), 2023).outcomes[1]
     assert (outcome.status, outcome.reason) == (
         Status.INVALID,
-        "no value of accessi for 2022 (prev(accessi))",
+        Reason.of("no_previous", measure="accessi", year=2022),
     )
+    assert outcome.reason is not None and outcome.reason.params == {
+        "measure": "accessi",
+        "year": 2022,
+    }
+    assert reason_text(plan, outcome.reason) == (
+        "nessun valore di N. accessi (accessi) per il 2022 (l'anno precedente)"
+    )
+    assert str(outcome.reason) == "no value of accessi for 2022 (the previous year)"
 
 
 def test_roll_up_is_the_weighted_mean_of_scored_indicators(loaded) -> None:

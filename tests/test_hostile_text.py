@@ -91,7 +91,7 @@ def test_evaluate_csv_neutralises_plan_text(hostile: Path) -> None:
     rows = result.stdout_bytes.decode("utf-8").split("\r\n")
     assert rows[1] == (
         '1;"=""1.1""";"\'=HYPERLINK(""http://evil.example/x"",""Clicca"")";'
-        "'@SUM(1+1)*cmd|' /C calc'!A0;%;-10,10%;-5%;Non raggiunto;0,00%;Non raggiunto;;"
+        "'@SUM(1+1)*cmd|' /C calc'!A0;%;-10,10%;-5%;Non raggiunto;0,00%;;"
     )
 
 
@@ -116,7 +116,7 @@ def test_xlsx_text_cells_are_strings_never_formulas(hostile: Path) -> None:
     row = [c for c in book["Indicatori"][2]]
     assert (row[2].value, row[2].data_type) == (LINK, "s")
     assert (row[3].value, row[3].data_type) == (OFFICE, "s")
-    assert (row[10].value, row[10].data_type) == (SOURCE, "s")
+    assert (row[9].value, row[9].data_type) == (SOURCE, "s")
     formulas = [
         c.coordinate for sheet in book for r in sheet.iter_rows() for c in r if c.data_type == "f"
     ]
@@ -265,7 +265,7 @@ def test_xlsx_holds_control_characters_escaped(escapes: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     assert run("report", "2024", "-o", "r.xlsx").exit_code == 0
     table = openpyxl.load_workbook(escapes / "r.xlsx")["Indicatori"]
-    assert (table["K2"].value, table["K2"].data_type) == (ESCAPED, "s")
+    assert (table["J2"].value, table["J2"].data_type) == (ESCAPED, "s")
 
 
 def test_the_job_summary_of_validate_neutralises_plan_text(hostile: Path) -> None:

@@ -75,7 +75,11 @@ def test_the_run_date_comes_from_source_date_epoch_too(repo_root: Path) -> None:
     data = json.loads(result.stdout)
     assert (data["open"], data["overall"]["score"], data["overall"]["open"]) == (True, None, True)
     first = data["areas"][0]["indicators"][0]
-    assert (first["status"], first["degree"], first["band"]) == ("not_collected", None, None)
+    assert (first["status"], first["degree"], first["reason_code"]) == (
+        "not_collected",
+        None,
+        "no_value",
+    )
     closed = json.loads(run("evaluate", "2024", "-f", "json", "--date", "2025-03-31").stdout)
     assert (closed["open"], closed["overall"]["score"]) == (False, 95.513892)
 

@@ -19,14 +19,14 @@ def run(*args: str):
 
 # What the first line of each written file is, by the format its extension chose.
 EVALUATE_FIRST_LINES = {
-    "esito.csv": "\ufeffArea;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Fascia;Nota;Motivazione",
+    "esito.csv": "\ufeffArea;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Nota;Motivazione",
     "esito.md": "# Cruscotto strategico 2022-2026: valutazione 2024",
     "esito.markdown": "# Cruscotto strategico 2022-2026: valutazione 2024",
     "esito.json": "{",
     "esito.xml": '<?xml version="1.0" encoding="UTF-8"?>',
     "esito.txt": "Area 1. Semplificazione Amministrativa e Digitalizzazione dei Servizi",
     "esito": "Area 1. Semplificazione Amministrativa e Digitalizzazione dei Servizi",
-    "ESITO.CSV": "\ufeffArea;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Fascia;Nota;Motivazione",
+    "ESITO.CSV": "\ufeffArea;ID;Indicatore;Owner;Unità;Target;Valore;Stato;Grado;Nota;Motivazione",
 }
 
 

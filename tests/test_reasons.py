@@ -130,7 +130,7 @@ def test_the_table_and_csv_show_the_reason(repo_root: Path) -> None:
     table = run("evaluate", "2024", "--area", "9").stdout
     assert "Motivazione: Fatture di fine anno liquidate dopo il cambio del sistema" in table
     csv = run("evaluate", "2024", "-f", "csv").stdout_bytes.decode("utf-8").split("\r\n")
-    assert csv[0].endswith(";Fascia;Nota;Motivazione")
+    assert csv[0].endswith(";Grado;Nota;Motivazione")
     row = next(line for line in csv if line.startswith('9;"=""9.6"""'))
     assert row.endswith(
         ";Fatture di fine anno liquidate dopo il cambio del sistema contabile (illustrativo)"

@@ -275,7 +275,7 @@ def test_the_xlsx_reopens_with_values_and_formats(repo_root: Path, tmp_path: Pat
         "Stato",
         "Grado",
     ]
-    assert table.freeze_panes == "A2" and table.auto_filter.ref == f"A1:L{len(IDS) + 1}"
+    assert table.freeze_panes == "A2" and table.auto_filter.ref == f"A1:K{len(IDS) + 1}"
     row = next(r for r in table.iter_rows(min_row=2) if r[1].value == "1.2")
     assert row[5].value == "≥ 74%" and row[7].value == "Non raggiunto"
     assert row[6].value == pytest.approx(0.7397260274) and row[6].number_format == "0.00%"

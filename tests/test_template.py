@@ -147,8 +147,8 @@ def test_missing_names_values_that_leave_an_indicator_unusable(repo_root, tmp_pa
     assert (result.exit_code, lines(result)[1:]) == (
         0,
         [
-            'obiettivi_modificati;2024;;;9;N. obiettivi soggetti a modifica in itinere;S. Staff;n.;9.8: < 18%;4;;;"non valutabile, dato ""4"": 9.8: division by zero: obiettivi_programmati is 0"',
-            'obiettivi_programmati;2024;;;9;N. obiettivi programmati ex ante;S. Staff;n.;9.8: < 18%;31;;;"non valutabile, dato ""0"": 9.8: division by zero: obiettivi_programmati is 0"',
+            'obiettivi_modificati;2024;;;9;N. obiettivi soggetti a modifica in itinere;S. Staff;n.;9.8: < 18%;4;;;"non valutabile, dato ""4"": 9.8: divisione per zero: obiettivi_programmati vale 0"',
+            'obiettivi_programmati;2024;;;9;N. obiettivi programmati ex ante;S. Staff;n.;9.8: < 18%;31;;;"non valutabile, dato ""0"": 9.8: divisione per zero: obiettivi_programmati vale 0"',
             "",
         ],
     )

@@ -61,7 +61,7 @@ def test_the_table_shows_the_previous_year_and_the_difference(repo_root: Path) -
     row = next(line for line in out.splitlines() if line.startswith("│ 9.6 "))
     assert row.split("│")[-4:-1] == ["  90,55% ", " 100,00% ", "   -9,45 "]
     assert out.strip().splitlines()[-1] == (
-        "Complessivo 2024: 98,69% Parzialmente raggiunto (raggiunto 8, non raggiunto 2); "
+        "Complessivo (area 9) 2024: 98,69% Parzialmente raggiunto (raggiunto 8, non raggiunto 2); "
         "2023: 90,00%, Δ +8,69 punti"
     )
 

@@ -54,6 +54,7 @@ def _unusable(
         if formula is not None:
             keys = [(m, year) for m in sorted(formula.measures)]
             keys += [(m, year - 1) for m in sorted(formula.previous)]
+        why = outcome.reason.text(plan.language) if outcome.reason else "?"
         for key in keys:
-            found.setdefault(key, f"{outcome.indicator.id}: {outcome.reason or '?'}")
+            found.setdefault(key, f"{outcome.indicator.id}: {why}")
     return found

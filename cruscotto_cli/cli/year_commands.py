@@ -90,7 +90,8 @@ def evaluate(
     today = run_date(date)
     loaded, values = load_inputs(plan, *actuals_folder(actuals), register_folder(register))
     check_year(loaded, year)
-    result = run(loaded, values, year, selection(area, owner, tag).apply(loaded), today)
+    scope = selection(area, owner, tag)
+    result = run(loaded, values, year, scope.apply(loaded), today, scope.scope)
     rendered = FORMATS[chosen](loaded, result)
     if isinstance(rendered, str):
         emit(rendered, output, force)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
 from cruscotto_cli.numbers import AMBIGUOUS, DIGITS, NumberError, parse_plan_number
+from cruscotto_cli.plan.reasons import Reason
 from cruscotto_cli.plan.regexsyntax import GAP, literal
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
@@ -28,6 +29,14 @@ MEASURE_ID = "[A-Za-z_][A-Za-z0-9_]*"
 
 class FormulaError(ValueError):
     """A formula that does not parse, or that cannot be computed for a year."""
+
+
+class ComputeError(FormulaError):
+    """A formula that cannot be computed for a year, with the reason as data."""
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -136,15 +145,15 @@ def _compute(node: ast.expr, year: int, lookup: Lookup) -> Decimal:
     if isinstance(node, ast.Constant):
         return Decimal(str(node.value))
     if isinstance(node, ast.Name):
-        return _value(lookup, node.id, year, node.id)
+        return _value(lookup, node.id, year, previous=False)
     assert isinstance(node, ast.Call) and isinstance(node.args[0], ast.Name)
     name = node.args[0].id
-    return _value(lookup, name, year - 1, f"prev({name})")
+    return _value(lookup, name, year - 1, previous=True)
 
 
 def _apply(node: ast.BinOp, left: Decimal, right: Decimal) -> Decimal:
     if isinstance(node.op, ast.Div) and right == 0:
-        raise FormulaError(f"division by zero: {ast.unparse(node.right)} is 0")
+        raise ComputeError(Reason.of("division_by_zero", divisor=ast.unparse(node.right)))
     try:
         if isinstance(node.op, ast.Add):
             return left + right
@@ -154,11 +163,12 @@ def _apply(node: ast.BinOp, left: Decimal, right: Decimal) -> Decimal:
             return left * right
         return left / right
     except (InvalidOperation, DivisionByZero) as exc:  # pragma: no cover - guarded above
-        raise FormulaError(f"cannot compute: {exc}") from None
+        raise ComputeError(Reason.of("cannot_compute", detail=str(exc))) from None
 
 
-def _value(lookup: Lookup, name: str, year: int, shown: str) -> Decimal:
+def _value(lookup: Lookup, name: str, year: int, previous: bool) -> Decimal:
     value = lookup(name, year)
     if value is None:
-        raise FormulaError(f"no value of {name} for {year} ({shown})")
+        code = "no_previous" if previous else "no_current"
+        raise ComputeError(Reason.of(code, measure=name, year=year))
     return value

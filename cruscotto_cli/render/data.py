@@ -6,11 +6,12 @@ from decimal import Decimal
 from typing import Any
 
 from cruscotto_cli.cycle.compare import Beside, year_over_year
-from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status, outcome_band
+from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status
 from cruscotto_cli.numbers import round_to
 from cruscotto_cli.plan.loaded import Placed, Plan
 from cruscotto_cli.plan.model import Indicator
 from cruscotto_cli.render.jsontext import SCHEMA_VERSION
+from cruscotto_cli.render.reason_words import reason_text
 
 
 def plan_data(plan: Plan, placed: list[Placed]) -> dict[str, Any]:
@@ -123,8 +124,8 @@ def outcome_data(plan: Plan, o: Outcome, beside: Beside | None = None) -> dict[s
         "status": o.status.value,
         "degree": _number(o.degree * 100) if o.degree is not None else None,
         **_beside("degree", beside),
-        "band": outcome_band(o, plan.header.bands),
-        "reason": o.reason,
+        "reason": reason_text(plan, o.reason) or None,
+        "reason_code": o.reason.code if o.reason else None,
         "explanation": o.explanation,
         "sources": [
             {

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cruscotto_cli.actuals.excel import excel_text, to_csv
-from cruscotto_cli.evaluate import Evaluation, outcome_band
+from cruscotto_cli.evaluate import Evaluation
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.render.markdown import escape as md_escape
 from cruscotto_cli.render.markdown import table as markdown_table
-from cruscotto_cli.render.words import Words, counts_text, shown_actual
+from cruscotto_cli.render.reason_words import reason_text
+from cruscotto_cli.render.words import Words, counts_text, overall_label, shown_actual
 
 
 def csv_text(plan: Plan, evaluation: Evaluation) -> str:
@@ -28,7 +29,6 @@ def csv_text(plan: Plan, evaluation: Evaluation) -> str:
                 "actual",
                 "status",
                 "degree",
-                "band",
                 "note",
                 "explanation",
             )
@@ -38,11 +38,7 @@ def csv_text(plan: Plan, evaluation: Evaluation) -> str:
         ind = o.indicator
         target = o.target.text if o.target else ""
         status, degree = w[o.status.value], w.percent(o.degree)
-        office, actual, band = (
-            plan.office_name(ind.owner),
-            shown_actual(w, o),
-            outcome_band(o, plan.header.bands) or "",
-        )
+        office, actual = plan.office_name(ind.owner), shown_actual(w, o)
         rows.append(
             [
                 o.area_id,
@@ -54,8 +50,7 @@ def csv_text(plan: Plan, evaluation: Evaluation) -> str:
                 actual,
                 status,
                 degree,
-                band,
-                o.reason or "",
+                reason_text(plan, o.reason),
                 o.explanation or "",
             ]
         )
@@ -69,7 +64,8 @@ def markdown(plan: Plan, evaluation: Evaluation) -> str:
     lines = [f"# {title}: {w['evaluation'].lower()} {evaluation.year}", ""]
     overall = evaluation.overall
     lines += [
-        f"**{w['overall']}: {w.score(overall, '-')}** {md_escape(overall.band or '')} "
+        f"**{overall_label(w, plan, evaluation.scope)}: {w.score(overall, '-')}** "
+        f"{md_escape(overall.band or '')} "
         f"({counts_text(w, overall)})",
         "",
     ]

@@ -9,9 +9,10 @@ from rich.text import Text
 from cruscotto_cli.cycle.compare import Beside, YearOverYear, year_over_year
 from cruscotto_cli.evaluate import Evaluation, Outcome, Score, Status
 from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.render.reason_words import reason_text
 from cruscotto_cli.render.responsive import NARROW, Responsive
 from cruscotto_cli.render.terminal import cells, plain
-from cruscotto_cli.render.words import Words, counts_text, score_text, shown_actual
+from cruscotto_cli.render.words import Words, counts_text, overall_label, score_text, shown_actual
 
 # Colour helps; the word in each cell says the same without it.
 STYLES = {
@@ -35,10 +36,10 @@ def table(plan: Plan, evaluation: Evaluation) -> RenderableType:
     w = Words(plan.language)
     # The previous year's two columns take width from the names: the table needs that much more.
     wider = PREVIOUS_WIDTH if year_over_year(evaluation).year is not None else 0
-    return Responsive(_wide(w, evaluation), _narrow(w, evaluation), NARROW + wider)
+    return Responsive(_wide(plan, w, evaluation), _narrow(plan, w, evaluation), NARROW + wider)
 
 
-def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
+def _wide(plan: Plan, w: Words, evaluation: Evaluation) -> RenderableType:
     parts: list[RenderableType] = []
     compared = year_over_year(evaluation)
     for area in evaluation.areas:
@@ -56,7 +57,11 @@ def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
         grid.add_column(w["degree"], justify="right", no_wrap=True)
         _previous_columns(grid, compared)
         for o in (o for o in evaluation.outcomes if o.area_id == area.key):
-            row: list[str | Text] = [o.indicator.id, _name(w, o), o.target.text if o.target else ""]
+            row: list[str | Text] = [
+                o.indicator.id,
+                _name(plan, w, o),
+                o.target.text if o.target else "",
+            ]
             row += [shown_actual(w, o), _status(w, o), w.percent(o.degree)]
             grid.add_row(*cells(*row, *_previous(w, compared, compared.outcome(o))))
         grid.add_section()
@@ -66,17 +71,17 @@ def _wide(w: Words, evaluation: Evaluation) -> RenderableType:
         grid.add_row(*total, plain(w.score(area), style="bold"), *before)
         parts.append(grid)
     parts.append(_scores(w, w["offices"], w["office"], evaluation.offices, compared))
-    parts.append(_overall(w, evaluation))
+    parts.append(_overall(plan, w, evaluation))
     return Group(*parts)
 
 
-def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
+def _narrow(plan: Plan, w: Words, evaluation: Evaluation) -> RenderableType:
     parts: list[RenderableType] = []
     for area in evaluation.areas:
         parts.append(plain(f"{w['area']} {area.key}. {area.title}", style="bold underline"))
         for o in (o for o in evaluation.outcomes if o.area_id == area.key):
             line = plain(f"{o.indicator.id}  ", style="bold")
-            line.append_text(_name(w, o))
+            line.append_text(_name(plan, w, o))
             line.append_text(
                 plain(
                     f"\n    {w['target']} {o.target.text if o.target else '-'} · {w['actual']} "
@@ -89,13 +94,15 @@ def _narrow(w: Words, evaluation: Evaluation) -> RenderableType:
         parts.append(plain(f"{w['score']}: {score_text(w, area, counts=False)}\n", style="bold"))
     parts.append(plain(w["offices"], style="bold underline"))
     parts += [plain(f"{s.title}: {score_text(w, s)}") for s in evaluation.offices]
-    parts.append(_overall(w, evaluation))
+    parts.append(_overall(plan, w, evaluation))
     return Group(*parts)
 
 
-def _overall(w: Words, evaluation: Evaluation) -> Text:
+def _overall(plan: Plan, w: Words, evaluation: Evaluation) -> Text:
+    """ "Complessivo 2024: 93,80% ...", or "Complessivo (aree 4, 12) 2024: ..." when filtered."""
     overall = evaluation.overall
-    text = f"{w['overall']} {evaluation.year}: {score_text(w, overall)}"
+    total = overall_label(w, plan, evaluation.scope)
+    text = f"{total} {evaluation.year}: {score_text(w, overall)}"
     compared = year_over_year(evaluation)
     beside = compared.overall(overall)
     if compared.year is not None and beside.before is not None:
@@ -104,10 +111,10 @@ def _overall(w: Words, evaluation: Evaluation) -> Text:
     return plain(text, style="bold")
 
 
-def _name(w: Words, o: Outcome) -> Text:
+def _name(plan: Plan, w: Words, o: Outcome) -> Text:
     text = plain(o.indicator.name)
     if o.reason and o.status in (Status.INVALID, Status.MISSING, Status.WITHDRAWN):
-        text.append_text(plain(f"\n{o.reason}", style="italic"))
+        text.append_text(plain(f"\n{reason_text(plan, o.reason)}", style="italic"))
     if o.explanation:
         text.append_text(plain(f"\n{w['explanation']}: {o.explanation}", style="italic"))
     return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from cruscotto_cli.encoding import printable
 from cruscotto_cli.evaluate import Evaluation, Outcome, Status
 from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.render.reason_words import reason_text
 from cruscotto_cli.render.words import Words
 
 FLAGGED = (Status.NOT_MET, Status.MISSING, Status.INVALID)
@@ -54,7 +55,7 @@ def _outcome(plan: Plan, w: Words, o: Outcome) -> str:
     actual = w.value(o.actual, ind.unit) or "-"
     message = f"{ind.id} {ind.name}: {w[o.status.value]} (target {target}, actual {actual})"
     if o.reason:
-        message += f": {o.reason}"
+        message += f": {reason_text(plan, o.reason)}"
     return annotation(
         "warning", message, f"{o.year} {ind.id}: {w[o.status.value]}", path, line, column
     )

@@ -15,7 +15,7 @@ from cruscotto_cli.encoding import json_safe
 
 # The version of every JSON document the tool writes (docs/json.md): bumped when a field changes
 # meaning or goes away, not when one is added.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Deep enough that every level of a small document is indented, as `json.dumps(indent=2)` does.
 FULL = 1_000
 

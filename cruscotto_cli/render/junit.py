@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.evaluate import Evaluation, Outcome, Status
 from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.render.reason_words import reason_text
 from cruscotto_cli.render.words import Words
 
 # Characters XML 1.0 cannot hold at all, even escaped.
@@ -80,16 +81,17 @@ def evaluation(plan: Plan, result: Evaluation) -> str:
     """`evaluate`: a case per indicator; not met fails, missing or invalid data is an error."""
     w = Words(plan.language)
     return document(
-        f"cruscotto evaluate {result.year}", [_outcome(w, result.year, o) for o in result.outcomes]
+        f"cruscotto evaluate {result.year}",
+        [_outcome(plan, w, result.year, o) for o in result.outcomes],
     )
 
 
-def _outcome(w: Words, year: int, o: Outcome) -> Case:
+def _outcome(plan: Plan, w: Words, year: int, o: Outcome) -> Case:
     ind = o.indicator
     target = o.target.text if o.target else "-"
     message = f"{w[o.status.value]}: target {target}, actual {w.value(o.actual, ind.unit) or '-'}"
     if o.reason:
-        message += f" ({o.reason})"
+        message += f" ({reason_text(plan, o.reason)})"
     return Case(
         f"{year}.area-{o.area_id}", f"{ind.id} {ind.name}", OUTCOME_KIND[o.status], message, message
     )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 from cruscotto_cli.evaluate import Outcome, Score, Status
 from cruscotto_cli.numbers import format_number
+from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.model import Value
 
 LABELS: dict[str, dict[str, str]] = {
@@ -32,6 +34,12 @@ LABELS: dict[str, dict[str, str]] = {
         "score": "Punteggio",
         "band": "Fascia",
         "overall": "Complessivo",
+        "scope_area": "area",
+        "scope_areas": "aree",
+        "scope_owner": "ufficio",
+        "scope_owners": "uffici",
+        "scope_tag": "tag",
+        "scope_tags": "tag",
         "unit": "Unità",
         "year": "Anno",
         "note": "Nota",
@@ -129,6 +137,12 @@ LABELS: dict[str, dict[str, str]] = {
         "score": "Score",
         "band": "Band",
         "overall": "Overall",
+        "scope_area": "area",
+        "scope_areas": "areas",
+        "scope_owner": "office",
+        "scope_owners": "offices",
+        "scope_tag": "tag",
+        "scope_tags": "tags",
         "unit": "Unit",
         "year": "Year",
         "note": "Note",
@@ -288,3 +302,17 @@ def shown_actual(w: Words, o: Outcome) -> str:
     """The actual as readers expect it, with the level a numeric score reads as: 3,8 (alto)."""
     text = w.value(o.actual, o.indicator.unit)
     return f"{text} ({o.level})" if o.level else text
+
+
+def overall_label(w: Words, plan: Plan, scope: Sequence[tuple[str, str]]) -> str:
+    """ "Complessivo", or with the filters that made it: "Complessivo (aree 4, 12; ufficio
+    S. Staff)", so that a filtered total never reads as the whole plan's."""
+    groups: dict[str, list[str]] = {}
+    for kind, value in scope:
+        office = plan.office(value) if kind == "owner" else None
+        groups.setdefault(kind, []).append(office.name if office else value)
+    parts = [
+        f"{w[f'scope_{kind}' + ('s' if len(values) > 1 else '')]} {', '.join(values)}"
+        for kind, values in groups.items()
+    ]
+    return f"{w['overall']} ({'; '.join(parts)})" if parts else w["overall"]

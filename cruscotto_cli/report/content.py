@@ -85,12 +85,12 @@ def build_report(
 ) -> ReportData:
     """The report of `year` for the selected indicators; pure given its inputs."""
     date = date or dt.date.today()
-    years = {y: evaluate(plan, actuals, y, selected, date) for y in plan.header.period.years}
+    years = {y: evaluate(plan, actuals, y, selected, date, scope) for y in plan.header.period.years}
     series = {
         p.indicator.id: tuple(years[y].outcomes[i] for y in sorted(years))
         for i, p in enumerate(selected)
     }
-    evaluation = years.get(year) or evaluate(plan, actuals, year, selected, date)
+    evaluation = years.get(year) or evaluate(plan, actuals, year, selected, date, scope)
     return ReportData(plan, evaluation, series, scope, digests, __version__, date)
 
 

@@ -6,7 +6,8 @@ from html import escape
 
 from cruscotto_cli.encoding import printable
 from cruscotto_cli.evaluate import Outcome, Score, Status
-from cruscotto_cli.render.words import Words, counts_text
+from cruscotto_cli.render.reason_words import reason_text
+from cruscotto_cli.render.words import Words, counts_text, overall_label
 from cruscotto_cli.report import parts
 from cruscotto_cli.report.charts import indicator_chart
 from cruscotto_cli.report.compared import compared_html
@@ -73,6 +74,7 @@ def badge(w: Words, status: Status) -> str:
 
 def _summary(w: Words, data: ReportData) -> str:
     overall = data.evaluation.overall
+    total = overall_label(w, data.plan, data.evaluation.scope)
     warning = (
         f'<p class="notice" role="note">⚠ {escape(notice(w, data))}</p>'
         if data.illustrative
@@ -89,7 +91,7 @@ def _summary(w: Words, data: ReportData) -> str:
         'class="kpis">'
     )
     head += (
-        f'<div class="score"><div>{escape(w["overall"])}</div><div '
+        f'<div class="score"><div>{escape(total)}</div><div '
         f'class="big">{escape(w.score(overall, "—"))}</div>'
     )
     head += (
@@ -130,7 +132,7 @@ def _indicator(w: Words, data: ReportData, o: Outcome) -> str:
             (f"{w['degree']} {data.compared.year}", escape(w.percent(beside.before) + change))
         )
     dl = "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in facts)
-    reason = f'<p class="reason">{escape(o.reason)}</p>' if o.reason else ""
+    reason = f'<p class="reason">{escape(reason_text(data.plan, o.reason))}</p>' if o.reason else ""
     reason += explanation_html(w, o)
     chart = indicator_chart(w, data.series.get(ind.id, ()), data.year, ind.id)
     return (

@@ -8,7 +8,8 @@ from cruscotto_cli.evaluate import Outcome, Score, Status
 from cruscotto_cli.render.markdown import Markdown, code
 from cruscotto_cli.render.markdown import escape as md_escape
 from cruscotto_cli.render.markdown import table as markdown_table
-from cruscotto_cli.render.words import Words, counts_text
+from cruscotto_cli.render.reason_words import reason_text
+from cruscotto_cli.render.words import Words, counts_text, overall_label
 from cruscotto_cli.report.charts import with_data
 from cruscotto_cli.report.compared import compared_markdown
 from cruscotto_cli.report.content import ReportData
@@ -50,11 +51,12 @@ def render_markdown(data: ReportData) -> str:
 
 def _summary(w: Words, data: ReportData) -> list[str]:
     overall = data.evaluation.overall
+    total = overall_label(w, data.plan, data.evaluation.scope)
     lines = [f"## {w['summary']} {data.year}", ""]
     if data.illustrative:
         lines += [f"> **⚠ {md_escape(notice(w, data))}**", ""]
     lines += [
-        f"**{w['overall']}: {w.score(overall, '—')}** {md_escape(overall.band or '')}".rstrip(),
+        f"**{total}: {w.score(overall, '—')}** {md_escape(overall.band or '')}".rstrip(),
         "",
     ]
     lines += [
@@ -103,7 +105,7 @@ def _area(w: Words, data: ReportData, area: Score) -> list[str]:
 
 
 def _indicator_row(w: Words, data: ReportData, o: Outcome) -> list[str]:
-    reason = f" — _{md_escape(o.reason)}_" if o.reason else ""
+    reason = f" — _{md_escape(reason_text(data.plan, o.reason))}_" if o.reason else ""
     name = Markdown(md_escape(o.indicator.name) + reason + md_escape(explanation_markdown(w, o)))
     target = o.target.text if o.target else "—"
     status = f"{SYMBOLS[o.status]} {w[o.status.value]}"

@@ -10,9 +10,10 @@ from decimal import Decimal
 from typing import Any
 
 from cruscotto_cli.encoding import printable
-from cruscotto_cli.evaluate import Outcome, Score, Status, outcome_band
+from cruscotto_cli.evaluate import Outcome, Score, Status
 from cruscotto_cli.numbers import round_to
-from cruscotto_cli.render.words import Words
+from cruscotto_cli.render.reason_words import reason_text
+from cruscotto_cli.render.words import Words, overall_label
 from cruscotto_cli.report.content import ReportData
 from cruscotto_cli.report.texts import notice
 from cruscotto_cli.xlsxfile import new_workbook, stable_bytes
@@ -68,7 +69,8 @@ def _summary(sheet: Any, w: Words, data: ReportData) -> None:
         ["", w["key"], w["score"], w["band"], *(w[s.value] for s in Status)], start=1
     ):
         sheet.cell(first, column, text)
-    _score_row(sheet, w["overall"], data.evaluation.overall.title, data.evaluation.overall)
+    total = overall_label(w, data.plan, data.evaluation.scope)
+    _score_row(sheet, total, data.evaluation.overall.title, data.evaluation.overall)
     for area in data.evaluation.areas:
         _score_row(sheet, w["area"], f"{area.key}. {area.title}", area)
     for office in data.evaluation.offices:
@@ -104,7 +106,6 @@ def _indicators(sheet: Any, w: Words, data: ReportData) -> None:
         "actual",
         "status",
         "degree",
-        "band",
         "source",
         "note",
     )
@@ -114,12 +115,11 @@ def _indicators(sheet: Any, w: Words, data: ReportData) -> None:
         _append(sheet, _indicator_row(w, data, o))
         sheet.cell(row, 7).number_format = PERCENT if o.indicator.unit == "%" else NUMBER
         sheet.cell(row, 9).number_format = PERCENT
-    _style(sheet, 1, widths=[7, 8, 70, 34, 10, 18, 12, 20, 10, 22, 14, 40])
+    _style(sheet, 1, widths=[7, 8, 70, 34, 10, 18, 12, 20, 10, 14, 40])
     _status_colours(sheet, f"H2:H{max(sheet.max_row, 2)}", w)
 
 
 def _indicator_row(w: Words, data: ReportData, o: Outcome) -> list[Any]:
-    band = outcome_band(o, data.plan.header.bands)
     sources = sorted({s.source for s in o.sources if s.source})
     return [
         o.area_id,
@@ -131,9 +131,8 @@ def _indicator_row(w: Words, data: ReportData, o: Outcome) -> list[Any]:
         _actual(w, o),
         w[o.status.value],
         _float(o.degree),
-        band or "",
         ", ".join(sources),
-        o.reason or "",
+        reason_text(data.plan, o.reason),
     ]
 
 
