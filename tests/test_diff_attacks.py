@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_diff import AREA1, edit, git, repo, run
+from tests.test_diff import AREA1, edit, git, make_repo, repo, run
 
 __all__ = ["repo"]  # the fixture: a git repository holding the shipped plan
 
@@ -36,6 +36,44 @@ def test_a_folder_is_no_revision(repo: Path) -> None:
         f'cruscotto: revision "base" not found in the git repository {repo}'
     )
     assert run("diff", "--against-dir", "base").stdout == "no changes from base\n"
+
+
+def test_a_plan_folder_made_a_link_to_another_folder_is_refused(repo: Path) -> None:
+    """A pull request replaces `plan/` with a link to an old plan kept elsewhere in the
+    repository: read through the link, both sides would be that folder, "no changes"."""
+    shutil.copytree(repo / "plan", repo / "archivio" / "piano")
+    edit(repo, "archivio/piano/01-semplificazione-digitalizzazione.yaml", "≥ 72%", "≥ 1%")
+    git(repo, "add", "archivio")
+    git(repo, "commit", "-q", "-m", "Archivio")
+    shutil.rmtree(repo / "plan")
+    (repo / "plan").symlink_to(Path("archivio") / "piano")
+    for command in (["diff", "--against", "HEAD"], ["history", "1.2"]):
+        result = run(*command)
+        assert (result.exit_code, result.stderr) == (
+            2,
+            "cruscotto: plan: reaches archivio/piano through a symbolic link inside the git "
+            "repository: a plan is read from its own folder, never through a link; give "
+            "--plan archivio/piano\n",
+        )
+    assert run("diff", "--against", "HEAD", "--plan", "archivio/piano").exit_code == 0
+
+
+def test_a_plan_folder_in_a_submodule_is_refused(repo: Path) -> None:
+    """A pull request turns `plan/` into a submodule: its `origin/main` is the submodule's own,
+    which the pull request brings, edited plan and all."""
+    other = make_repo(repo.parent / "other")
+    edit(other, AREA1, "≥ 72%", "≥ 1%")
+    git(other, "commit", "-q", "-am", "Obiettivo abbassato")
+    git(repo, "rm", "-q", "-r", "plan")
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(other), "sub")
+    git(repo / "sub", "update-ref", "refs/remotes/origin/main", "HEAD")
+    for command in (["diff", "--against", "origin/main"], ["history", "1.2"]):
+        result = run(*command, "--plan", "sub/plan")
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"cruscotto: sub/plan: in a submodule of {repo.resolve()}: its revisions are not the "
+            "repository's; read the plan in the repository that holds it\n",
+        )
 
 
 def test_one_base_only(repo: Path) -> None:

@@ -85,17 +85,40 @@ def repo_root(folder: Path, hint: str = "") -> Path:
         raise UsageError(
             f"{folder}: not in a git repository: a revision can only be read from one{hint}"
         )
-    return Path(os.fsdecode(done.stdout.rstrip(b"\n")))
+    root = Path(os.fsdecode(done.stdout.rstrip(b"\n")))
+    above = git(root, "rev-parse", "--show-superproject-working-tree")
+    if above.returncode == 0 and above.stdout.strip():
+        # A submodule's revisions are its own: a pull request that turns the plan folder into a
+        # submodule would bring the base it is compared with.
+        raise UsageError(
+            f"{folder}: in a submodule of {os.fsdecode(above.stdout.strip())}: its revisions are "
+            "not the repository's; read the plan in the repository that holds it"
+        )
+    return root
 
 
 def relative(root: Path, folder: Path) -> str:
-    """The plan folder as a path inside the repository, in git's spelling (`plan`, `docs/plan`)."""
+    """The plan folder as a path inside the repository, in git's spelling (`plan`, `docs/plan`).
+
+    UsageError when the path reaches it through a symbolic link inside the repository: a pull
+    request that makes `plan` a link to another folder would have that folder's history read as
+    the plan's, and the plan replaced unseen.
+    """
     try:
-        return folder.resolve().relative_to(root.resolve()).as_posix()
+        inside = folder.resolve().relative_to(root.resolve())
     except ValueError:
         raise UsageError(
             f"{folder}: the plan folder is outside the git repository {root}"
         ) from None
+    written = Path(os.path.abspath(folder))
+    top = next((a for a in (written, *written.parents) if a.resolve() == root.resolve()), None)
+    if top is not None and written.relative_to(top) != inside:
+        raise UsageError(
+            f"{folder}: reaches {inside.as_posix()} through a symbolic link inside the git "
+            "repository: a plan is read from its own folder, never through a link; give "
+            f"--plan {inside.as_posix()}"
+        )
+    return inside.as_posix()
 
 
 def commit_of(root: Path, revision: str) -> str:
