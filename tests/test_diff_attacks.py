@@ -156,6 +156,21 @@ def test_a_register_dropped_is_a_finding(repo: Path) -> None:
     assert result.stdout.splitlines()[0] == '9.10: register: "itp" -> "-": NOT BACKED'
 
 
+@pytest.mark.parametrize("act", ["\\u200b", "\\u2060 \\u00ad", "-"])
+def test_an_act_that_names_nothing_backs_nothing(repo: Path, act: str) -> None:
+    """An invisible act read "backed by  (2025-03-28)": a change backed by no decision. The act
+    is written as YAML escapes, and shown as the same escapes."""
+    edit(repo, AREA1, '2023: "≥ 72%"', '2023: "≥ 75%"')
+    line = '      - {date: 2022-10-25, act: "D CC 25/10/2022", change: target}\n'
+    edit(repo, AREA1, line, f'{line}      - {{date: 2025-03-28, act: "{act}", change: target}}\n')
+    result = run("diff", "--against", "HEAD")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[0] == (
+        f'{AREA1}:30:33: act "{act}" names no act: write the decision that made the change, '
+        'e.g. "D CC 28/03/2025" [act]'
+    )
+
+
 def test_an_unbacked_bands_change_is_a_finding(repo: Path) -> None:
     edit(repo, "plan/plan.yaml", BANDS, "  - {from: 50, label: Parzialmente raggiunto}\n")
     result = run("diff", "--against", "HEAD")

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -32,7 +33,7 @@ from cruscotto_cli.plan.targets import Annual, Level, Target, TargetError, Thres
 # The codes of the errors these models raise themselves (PydanticCustomError below): the loader
 # reports them with their own message and code; any other pydantic error is a schema problem.
 ERROR_CODES = frozenset(
-    {"target-syntax", "formula-syntax", "number", "date", "year", "weight", "period"}
+    {"target-syntax", "formula-syntax", "number", "date", "year", "weight", "period", "act"}
 )
 
 
@@ -91,6 +92,19 @@ def _year(value: Any) -> Any:
     raise PydanticCustomError("year", f'"{value}" is not a year; write four digits, e.g. 2024')
 
 
+def _act(value: str) -> str:
+    """An act names a decision: a text of only spaces, marks or invisible characters ("\u200b")
+    would back a change with nothing a reader can check."""
+    if any(c.isalnum() for c in value):
+        return value
+    shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in value)
+    raise PydanticCustomError(
+        "act",
+        f'act "{shown}" names no act: write the decision that made the change, e.g. '
+        '"D CC 28/03/2025"',
+    )
+
+
 def _text_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -117,6 +131,7 @@ Number = Annotated[
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
 MeasureId = Annotated[str, Field(pattern=f"^{MEASURE_ID}$", max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
+ActText = Annotated[Text, AfterValidator(_act)]
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 # One text or a list of texts: the schema says what the model accepts, or editors flag valid plans.
 Texts = Annotated[
@@ -202,7 +217,7 @@ class Change(Model):
     """One entry of an indicator's history: what an act (e.g. D CC 25/10/2022) changed."""
 
     date: Date
-    act: Text
+    act: ActText
     change: ChangeKind
     from_year: Year | None = None
     note: str | None = None
@@ -348,7 +363,7 @@ class PlanChange(Model):
     """One entry of the plan's own history: what an act changed in `plan.yaml`."""
 
     date: Date
-    act: Text
+    act: ActText
     change: PlanChangeKind
     note: str | None = None
 
