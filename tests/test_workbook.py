@@ -296,3 +296,44 @@ def test_a_number_cell_that_openpyxl_cannot_parse_names_the_workbook(tmp_path: P
         f"{path}: not a readable .xlsx workbook (a damaged file, or one protected by a password to "
         "open?); save it again from Excel as .xlsx or as CSV (ValueError) [xlsx-file]",
     )
+
+
+@pytest.mark.parametrize("number_format", ['0.0"%"', "0.0\\%", '0.0" %"'])
+def test_a_percent_sign_written_as_text_in_the_format_is_not_a_percentage(
+    tmp_path: Path, number_format: str
+) -> None:
+    # Excel shows 93,1 with such a format as "93,1%": the cell holds the points, not a fraction.
+    path = _book(tmp_path, ["8.3", 2025, 93.1])
+    book = load_workbook(path)
+    book["Dati"]["C2"].number_format = number_format
+    book.save(path)
+    args = ("--actuals", str(tmp_path / "actuals"), "--area", "8", "--format", "json")
+    assert indicators(run("evaluate", "2025", *args))["8.3"] == 93.1
+
+
+def test_an_infinite_number_cell_is_refused_with_its_place(tmp_path: Path) -> None:
+    path = _book(tmp_path, ["4.1", 2025, 3])
+    _sheet_xml(path, lambda xml: xml.replace("<v>3</v>", "<v>1E+400</v>"))
+    result = run("validate", "--actuals", str(tmp_path / "actuals"))
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        1,
+        f"{path}[Dati]!C2: a number beyond what Excel can hold (the file says infinity): type the "
+        f"value in {path}[Dati]!C2 [xlsx-number]",
+    )
+
+
+def test_a_number_of_more_than_30_digits_is_refused_in_workbooks_and_csv(tmp_path: Path) -> None:
+    path = _book(tmp_path, ["4.1", 2025, 1e40])
+    (tmp_path / "actuals" / "v.csv").write_text(
+        "indicatore;anno;valore\n8.3;2025;0," + "0" * 40 + "1%\n", encoding="utf-8"
+    )
+    result = run("validate", "--actuals", str(tmp_path / "actuals"))
+    assert (result.exit_code, result.stdout.splitlines()[:2]) == (
+        1,
+        [
+            f'{path}[Dati]!C2: value "1000000000000000000000000000000000000000..." (41 '
+            "characters) for 4.1: 41 digits; the limit is 30 [csv-number]",
+            f'{tmp_path}/actuals/v.csv:2:3: value "0,00000000000000000000000000000000000000..." '
+            "(44 characters) for 8.3: 42 digits; the limit is 30 [csv-number]",
+        ],
+    )

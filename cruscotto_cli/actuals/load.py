@@ -41,7 +41,7 @@ from cruscotto_cli.actuals.dated import Reason, row_date
 from cruscotto_cli.actuals.files import scan
 from cruscotto_cli.actuals.plausible import Plausible, count_unit, percent_floor
 from cruscotto_cli.diagnostics import Diagnostic, InputError, quote
-from cruscotto_cli.numbers import format_number
+from cruscotto_cli.numbers import MAX_DIGITS, format_number
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.model import Indicator, Value, ValueKind
 from cruscotto_cli.suggest import did_you_mean
@@ -291,7 +291,7 @@ class _Loader:
         try:
             value = self.value(key, spec, text, reading, file)
         except NumberProblem as problem:
-            message = f'value "{text}" for {key}: {problem.message}'
+            message = f"value {quote(text)} for {key}: {problem.message}"
             self.problems.append(file.problem(row, file.value_at, message, problem.code))
             if year is not None:
                 self.refused.setdefault((key, year), self.problems[-1])
@@ -417,6 +417,9 @@ class _Loader:
                 'write it without "%"'
             )
             raise NumberProblem(message, "csv-kind")
+        if (digits := sum(c.isdigit() for c in reading.text)) > MAX_DIGITS:
+            message = f"{digits} digits; the limit is {MAX_DIGITS}"
+            raise NumberProblem(message, "csv-number")
         if spec.kind is ValueKind.LEVEL and not self.banded:
             levels = ", ".join(self.levels.values())
             raise NumberProblem(

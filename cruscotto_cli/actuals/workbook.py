@@ -8,6 +8,7 @@ formula counts by the value Excel last computed; a formula saved without one is 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -138,6 +139,10 @@ class _Sheet:
     def text(self, cell: Any, source: Any) -> str:
         """The cell as text, as the loader's rules read keys, years and words."""
         value = cell.value
+        if isinstance(value, float) and not math.isfinite(value):
+            place = f"{self.path}[{self.name}]!{cell.coordinate}"
+            self.problem(cell.row, cell.column, _NOT_FINITE.format(place=place), "xlsx-number")
+            return ""
         if value is None and getattr(source, "data_type", None) == "f":
             place = f"{self.path}[{self.name}]!{cell.coordinate}"
             self.problem(cell.row, cell.column, _UNCOMPUTED.format(place=place), "xlsx-formula")
@@ -172,6 +177,9 @@ _NO_HEADER = (
     f"no header row: expected, in the first {HEADER_ROWS} rows, a row naming at least the columns "
     f"{', '.join(REQUIRED.values())}; accepted columns: {ACCEPTED}"
 )
+_NOT_FINITE = (
+    "a number beyond what Excel can hold (the file says infinity): type the value in {place}"
+)
 _NUMBER_KEY = (
     "the key is the number {number}: Excel turns an id such as 9.10 into 9,1; format the column "
     "as text and write the indicator id or the measure name"
@@ -186,8 +194,14 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+# What a number format shows as written: "%" in quotes or after a backslash (`0,0" %"`) is a
+# sign beside the number, which Excel then shows as stored, not multiplied by 100.
+_FORMAT_LITERAL = re.compile(r'"[^"]*"?|\\.|\[[^\]]*\]?')
+
+
 def _percent(cell: Any) -> bool:
-    return "%" in (getattr(cell, "number_format", None) or "")
+    """Whether the cell's format shows its fraction as a percentage (`0,0%`)."""
+    return "%" in _FORMAT_LITERAL.sub("", getattr(cell, "number_format", None) or "")
 
 
 def _number(value: int | float, percent: bool) -> Decimal:
