@@ -231,7 +231,7 @@ ERRORS = [
         + "1;Mu;31/02/2024;;30;20/03/2024;100,00;;;\n2;Mu;10/01/24;;30;20/01/2024;100,00;;;\n3;Mu;10/01/2024;;30;2024/01/20;100,00;;;\n",
         [
             'fatture.csv:2:3: data_ricezione "31/02/2024": no such day in the calendar (day 31, month 2, year 2024) [register-date]',
-            'fatture.csv:3:3: data_ricezione "10/01/24": the year has 2 digits; write it in four: write it as 31/03/2023 or 2023-03-31 [register-date]',
+            'fatture.csv:3:3: data_ricezione "10/01/24": the year has 2 digits; write it as 31/03/2023 or 2023-03-31 [register-date]',
             'fatture.csv:4:6: data_pagamento "2024/01/20": not a date; write it as 31/03/2023 or 2023-03-31 [register-date]',
         ],
     ),
@@ -313,3 +313,27 @@ def test_a_file_with_no_known_header(tmp_path: Path) -> None:
     assert problems(tmp_path, "fattura;ditta\n1;Omicron\n") == [
         'fatture.csv:1:1: no header: start the file with a line such as "numero;fornitore;data_ricezione;data_scadenza;data_pagamento;importo"; accepted columns: numero, fornitore, data_ricezione, data_scadenza, termine_giorni, data_pagamento, importo, iva, totale, esigibile_dal, non_commerciale, nota [register-header]'
     ]
+
+
+def test_a_control_character_in_a_cell_is_refused_at_its_place(tmp_path: Path) -> None:
+    content = HEADER + "1;Forni\x1b[31mtore;10/01/2024;;30;20/01/2024;100,00;;;\n"
+    assert problems(tmp_path, content) == [
+        'fatture.csv:2:2: control character U+001B in "Forni\\x1b[31mtore"; remove it'
+        " [register-value]"
+    ]
+
+
+def test_an_amount_of_more_than_thirty_digits_is_refused(tmp_path: Path) -> None:
+    content = HEADER + f"1;Fornitore;10/01/2024;;30;20/01/2024;{'9' * 31},00;;;\n"
+    assert problems(tmp_path, content) == [
+        f'fatture.csv:2:7: importo "{"9" * 31},00": 33 digits; an amount has at most 30'
+        " [register-amount]"
+    ]
+
+
+@pytest.mark.parametrize("written", ["٠١/٠٣/٢٠٢٤", "01/03-2024"])
+def test_a_date_is_ascii_digits_with_one_separator(tmp_path: Path, written: str) -> None:
+    content = HEADER + f"1;Fornitore;{written};;30;20/03/2024;100,00;;;\n"
+    found = problems(tmp_path, content)
+    assert len(found) == 1 and found[0].startswith(f'fatture.csv:2:3: data_ricezione "{written}"')
+    assert "write it as 31/03/2023 or 2023-03-31" in found[0]

@@ -8,11 +8,11 @@ from datetime import date
 from decimal import Decimal
 
 from cruscotto_cli.actuals.conventions import COMMA, Convention, NumberProblem, read_number
+from cruscotto_cli.numbers import MAX_DIGITS
 
-_ITALIAN = re.compile(
-    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})"
-)  # 31/03/2023, 31-03-2023, 31.03.2023
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")  # 2023-03-31
+# 31/03/2023, 31-03-2023, 31.03.2023: one separator throughout.
+_ITALIAN = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{2,4})")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")  # 2023-03-31
 _MIDNIGHT = re.compile(
     r"\s+00:00(:00)?$"
 )  # what Excel appends to a date cell it saved as a timestamp
@@ -32,13 +32,13 @@ class CellProblem(ValueError):
 
 def read_date(text: str) -> date:
     body = _MIDNIGHT.sub("", text.strip())
+    if not body.isascii():
+        raise CellProblem(f"not a date (digits are 0-9 only); {DATE_FORMS}")
     italian, iso = _ITALIAN.fullmatch(body), _ISO.fullmatch(body)
     if italian:
-        day, month, year = (int(part) for part in italian.groups())
-        if len(italian.group(3)) != 4:
-            raise CellProblem(
-                f"the year has {len(italian.group(3))} digits; write it in four: {DATE_FORMS}"
-            )
+        day, month, year = (int(italian.group(i)) for i in (1, 3, 4))
+        if len(italian.group(4)) != 4:
+            raise CellProblem(f"the year has {len(italian.group(4))} digits; {DATE_FORMS}")
     elif iso:
         year, month, day = (int(part) for part in iso.groups())
     else:
@@ -70,6 +70,8 @@ def read_flag(text: str) -> bool:
 def read_amount(text: str, convention: Convention) -> Decimal:
     """An amount in euro under its file's decimal separator; CellProblem says why not."""
     semicolon = convention == SEMICOLON
+    if (digits := sum(ch.isdigit() for ch in text)) > MAX_DIGITS:
+        raise CellProblem(f"{digits} digits; an amount has at most {MAX_DIGITS}")
     reading = read_number(text, comma_decimal=semicolon)
     if reading is None or reading.percent:
         raise CellProblem("expected an amount in euro, such as 1.234,56")

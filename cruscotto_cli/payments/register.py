@@ -22,6 +22,7 @@ from cruscotto_cli.payments.cells import (
     read_flag,
 )
 from cruscotto_cli.payments.invoice import Invoice
+from cruscotto_cli.plan.control import CONTROL, escaped
 
 _AMOUNTS = (c.AMOUNT, c.VAT, c.TOTAL)
 _EXAMPLE = "numero;fornitore;data_ricezione;data_scadenza;data_pagamento;importo"
@@ -132,6 +133,8 @@ class _Loader:
                 self.problems.append(Diagnostic(path, line, 1, message, "register-row"))
                 continue
             row = _Row(path, line, header, cells, convention, self.problems)
+            if _control_characters(row):
+                continue
             invoice = _invoice(row)
             if invoice is not None and not self.duplicate(row, invoice):
                 self.invoices.append(invoice)
@@ -151,6 +154,21 @@ def _convention(header: c.Header, records: list[tuple[int, list[str]]], width: i
     places = [header.at[role] for role in _AMOUNTS if role in header.at]
     cells = ((line, cells[at]) for line, cells in records if len(cells) == width for at in places)
     return settle((line, read_number(text)) for line, text in cells if text.strip())
+
+
+def _control_characters(row: _Row) -> bool:
+    """Whether a cell holds a control character (ESC, BEL...), each reported at its place: a
+    supplier's name reaches terminals and reports, where such a character would act."""
+    for at, cell in enumerate(row.cells):
+        if CONTROL.search(cell):
+            first = CONTROL.search(cell)
+            assert first is not None
+            message = (
+                f'control character U+{ord(first.group()):04X} in "{escaped(cell)}"; remove it'
+            )
+            row.problems.append(Diagnostic(row.path, row.line, at + 1, message, "register-value"))
+            row.failed = True
+    return row.failed
 
 
 def _invoice(row: _Row) -> Invoice | None:
