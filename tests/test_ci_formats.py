@@ -165,10 +165,18 @@ def test_validate_junit_on_a_valid_plan(small: Path) -> None:
     )
 
 
-def test_junit_drops_characters_xml_cannot_hold() -> None:
-    text = document("s", [Case("c\x00", "n\x1b[31m", "failure", "m\x07", "d & <e>")])
+def test_junit_shows_control_and_bidirectional_characters_escaped() -> None:
+    text = document(
+        "s", [Case("c\x00", "n\x1b[31m", "failure", "Raggiunto \u202eotnuigga", "d & <e>\ufffe")]
+    )
     case = junit(text).find("testcase")
-    assert case is not None and case.attrib["name"] == "n\ufffd[31m"
+    assert case is not None
+    assert (case.attrib["classname"], case.attrib["name"]) == ("c\\x00", "n\\x1b[31m")
+    failure = case.find("failure")
+    assert failure is not None
+    assert failure.attrib["message"] == "Raggiunto \\u202eotnuigga"
+    assert failure.text == "d & <e>\ufffd"
+    assert "\u202e" not in text and "\x1b" not in text
 
 
 def test_diff_github_and_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

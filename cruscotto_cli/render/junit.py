@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cruscotto_cli.diagnostics import Diagnostic
+from cruscotto_cli.encoding import printable
 from cruscotto_cli.evaluate import Evaluation, Outcome, Status
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.render.reason_words import reason_text
@@ -63,7 +64,10 @@ def document(suite: str, cases: Sequence[Case]) -> str:
 
 
 def _clean(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
+    """Text a CI page shows as written: control and bidirectional characters as escapes, as in
+    every other output (a `\u202e` would reverse what the page shows), then what XML cannot
+    hold replaced."""
+    return _NOT_XML.sub("\ufffd", printable(value))
 
 
 def problems(found: Sequence[Diagnostic], checked: str, notices: Sequence[Diagnostic] = ()) -> str:
