@@ -85,9 +85,16 @@ def _fill(temp: Path, payload: bytes, path: Path) -> None:
     try:
         with temp.open("wb") as handle:
             handle.write(payload)
-        os.chmod(temp, 0o644)
+        os.chmod(temp, 0o666 & ~_umask())  # as open() would make it, not mkstemp's 0600
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
+
+
+def _umask() -> int:
+    """The process's umask: a user who keeps new files private (077) gets private outputs."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def _place(temp: Path, path: Path, force: bool) -> None:

@@ -143,3 +143,17 @@ def test_no_temporary_file_is_left_when_interrupted(tmp_path: Path, number: sign
     child.wait(timeout=30)
     assert child.returncode == 128 + number
     assert list(out.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o027, 0o640)])
+def test_a_file_written_follows_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    """As any program's new file: a user who keeps new files private gets a private report."""
+    before = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "report.md", "# Relazione\n")
+        (tmp_path / "again.md").write_text("x")
+        write_atomic(tmp_path / "again.md", "# Relazione\n", force=True)
+    finally:
+        os.umask(before)
+    assert (tmp_path / "report.md").stat().st_mode & 0o777 == mode
+    assert (tmp_path / "again.md").stat().st_mode & 0o777 == mode
