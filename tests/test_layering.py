@@ -19,6 +19,7 @@ ROOT = "cruscotto_cli"
 # The terminal renderers: the only modules outside cli/ that may build rich renderables.
 RICH_RENDERERS = {
     "render.evaluation_table",
+    "render.monitoring_table",
     "render.payments_table",
     "render.plan_view",
     "render.responsive",

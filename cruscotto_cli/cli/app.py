@@ -14,6 +14,7 @@ import typer
 from cruscotto_cli import __version__
 from cruscotto_cli.cli import (
     ci_commands,
+    monitor_command,
     payments_command,
     plan_commands,
     report_command,
@@ -36,6 +37,7 @@ COMMANDS = (
     year_commands.evaluate,
     template_command.template,
     report_command.report,
+    monitor_command.monitor,
     payments_command.payments,
     ci_commands.diff,
     ci_commands.history,

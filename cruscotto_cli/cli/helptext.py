@@ -23,6 +23,7 @@ TEXT = (
     "  evaluate  Evaluate every indicator for YEAR: target, actual, status,...\n"
     "  template  Write YEAR's data-collection sheet: one row per value an...\n"
     "  report    Write the yearly performance report for YEAR (Relazione sulla...\n"
+    "  monitor   Monitor YEAR during the year: each target on track, at risk...\n"
     "  payments  ITP, payment times and the share paid within 30 days for...\n"
     "  diff      Compare the plan with another version of it; every changed...\n"
     "  history   An indicator's targets through the plan's git history:...\n"

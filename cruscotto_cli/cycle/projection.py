@@ -1,0 +1,53 @@
+"""How a value measured during the year is read against the year's target (monitoring).
+
+d.lgs. 150/2009 art. 6 asks for monitoring during the year (usually at 30 June), so that targets
+at risk are seen in time. Each indicator's value at the date is projected to the year's end by
+its kind, declared once with `projection:` or taken from its unit:
+
+- `pro-rata`, a count that grows through the year (unit `n.` or `€`, or a count over its own
+  previous year, `prev()`): the value is divided by the elapsed share of the year, counted in
+  days (1 January to the date, both included): 70 at 30/06/2025 is 70 / (181 / 365) = 141,16,
+  on track for a target of 140;
+- `as-is`, a ratio, a percentage, a mean, a level: the value is compared as it is;
+- yes/no actions ("Annuale") are in progress until done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.plan.model import Indicator, Projection
+
+# Units of counts and amounts that accumulate through the year.
+CUMULATIVE_UNITS = frozenset({"n.", "n", "numero", "€", "euro"})
+
+
+def elapsed(year: int, at: dt.date) -> Decimal:
+    """The share of `year` elapsed by the end of `at` (1 once the year is over)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if at >= end:
+        return Decimal(1)
+    return Decimal((at - start).days + 1) / Decimal((end - start).days + 1)
+
+
+def projection_of(plan: Plan, ind: Indicator) -> Projection:
+    """The indicator's declared projection, else pro-rata for counts, else as-is."""
+    if ind.projection is not None:
+        return ind.projection
+    if ind.unit.strip().casefold() in CUMULATIVE_UNITS:
+        return Projection.PRO_RATA
+    formula = ind.formula
+    if formula and formula.previous and formula.previous == formula.measures:
+        counts = all(
+            (m := plan.measure(name)) is not None and m.unit in CUMULATIVE_UNITS
+            for name in formula.measures
+        )
+        return Projection.PRO_RATA if counts else Projection.AS_IS
+    return Projection.AS_IS
+
+
+def project(value: Decimal, kind: Projection, share: Decimal) -> Decimal:
+    """The value expected at the year's end."""
+    return value / share if kind is Projection.PRO_RATA and share > 0 else value
