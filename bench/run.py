@@ -3,6 +3,7 @@
     python bench/run.py --quick          # a few minutes: fewer rounds
     python bench/run.py                  # more rounds: steadier medians
     python bench/run.py --large          # the growth up to 50,000 indicators (slow)
+    python bench/run.py --pdf            # the PDF report of 10,000 indicators too (very slow)
     python bench/run.py --write          # also regenerate the figures in README.md and here
 
 Every command and its peer run in one interleaved series (round-robin, each a fresh child process,
@@ -26,8 +27,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
-
-from synthetic import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_PLAN, REAL_ACTUALS = ROOT / "plan", ROOT / "actuals"
@@ -160,7 +159,7 @@ def real_tasks(cli: list[str], jsonschema: list[str] | None) -> dict[str, Task]:
 
 
 def big_tasks(
-    cli: list[str], jsonschema: list[str] | None, plan: Path, actuals: Path, out: Path
+    cli: list[str], jsonschema: list[str] | None, plan: Path, actuals: Path, out: Path, pdf: bool
 ) -> dict[str, Task]:
     given = ["--plan", str(plan), "--actuals", str(actuals)]
     n = f"{GOAL_SIZE:,}"
@@ -180,6 +179,9 @@ def big_tasks(
     for name, extension in REPORTS.items():
         if name == "pdf" and importlib.util.find_spec("weasyprint") is None:
             print("report pdf: skipped, weasyprint is not installed (cruscotto[pdf])")
+            continue
+        if name == "pdf" and not pdf:
+            print(f"report pdf: skipped at {n} indicators, it takes minutes (--pdf runs it)")
             continue
         target = ["-o", str(out / f"report.{extension}"), "--force"]
         tasks[name] = Task(
@@ -313,6 +315,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5 rounds (1 on large plans)")
     parser.add_argument("--large", action="store_true", help="growth up to 50,000 indicators")
+    parser.add_argument("--pdf", action="store_true", help="the PDF report of the large plan too")
     parser.add_argument("--write", action="store_true", help="regenerate README figures")
     parser.add_argument("--keep", action="store_true", help="keep the data in bench/out/")
     args = parser.parse_args()
@@ -320,27 +323,30 @@ def main() -> int:
     base = OUT if args.keep else Path(tempfile.mkdtemp(prefix="cruscotto-bench-"))
     base.mkdir(parents=True, exist_ok=True)
     try:
-        return bench(base, small, big, args.large, args.write)
+        return bench(base, small, big, args)
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
 
 
-def bench(base: Path, small: int, big: int, large: bool, write: bool) -> int:
+def bench(base: Path, small: int, big: int, args: argparse.Namespace) -> int:
+    large, write, pdf = args.large, args.write, args.pdf
     cli = tool("cruscotto") or [sys.executable, "-m", "cruscotto_cli"]
     jsonschema = tool("check-jsonschema")
     if jsonschema is None:
         print("check-jsonschema: not installed (pip install '.[dev]'): its goals are skipped")
     sizes = sorted({*SIZES, *(LARGE if large else ())})
     began = time.perf_counter()
-    data = {n: synthetic(n, base) for n in sizes}
+    generate = [sys.executable, str(Path(__file__).with_name("synthetic.py")), str(base)]
+    subprocess.run([*generate, *map(str, sizes)], check=True)
+    data = {n: (base / f"plan-{n}", base / f"actuals-{n}") for n in sizes}
     plan, actuals = data[GOAL_SIZE]
     # The generic schema: the plan's own (an enum of every measure id) makes the peer quadratic.
     schema = [*cli, "schema", "area", "--generic", "-o", str(plan / "area.schema.json")]
     subprocess.run(schema, check=True)
     print(f"synthetic data: {time.perf_counter() - began:.1f} s; {cli[0]}; {machine()}")
     real = real_tasks(cli, jsonschema)
-    heavy = big_tasks(cli, jsonschema, plan, actuals, base)
+    heavy = big_tasks(cli, jsonschema, plan, actuals, base, pdf)
     series = growth_tasks(cli, {n: d for n, d in data.items() if n != GOAL_SIZE})
     series[GOAL_SIZE] = [heavy["validate"], heavy["json"]]
     tasks = [*real.values(), *heavy.values()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -146,7 +147,7 @@ def _direct_value(ind: dict[str, Any], year: int, rng: random.Random) -> str:
         None,
     )
     base = Decimal(100) if base is None else base
-    value = base * Decimal(rng.uniform(0.8, 1.2)) if base else Decimal(rng.uniform(-5, 5))
+    value = base * Decimal(rng.uniform(0.8, 1.2)) if base else Decimal(rng.uniform(0, 5))
     pct = "%" if ind.get("unit") == "%" and rng.random() < 0.5 else ""
     return _it(value, 2) + pct
 
@@ -192,3 +193,9 @@ def synthetic(count: int, base: Path) -> tuple[Path, Path]:
 
 def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.iterdir())
+
+
+if __name__ == "__main__":  # python bench/synthetic.py FOLDER SIZE...: run apart, so that the
+    # benchmark's own process stays small (a child's peak memory starts from its parent's)
+    for size in sys.argv[2:]:
+        synthetic(int(size), Path(sys.argv[1]))
