@@ -17,11 +17,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from cruscotto_cli.actuals.plausible import count_unit
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.model import Indicator, Projection
 
-# Units of counts and amounts that accumulate through the year.
-CUMULATIVE_UNITS = frozenset({"n.", "n", "numero", "€", "euro"})
+# Amounts that accumulate through the year, as counts do (a count's unit: actuals/plausible.py).
+AMOUNTS = frozenset({"€", "euro"})
+
+
+def cumulative(unit: str) -> bool:
+    """A count (n., n. imprese, numero...) or an amount: it grows through the year."""
+    return count_unit(unit) is not None or unit.strip().casefold() in AMOUNTS
 
 
 def elapsed(year: int, at: dt.date) -> Decimal:
@@ -36,12 +42,12 @@ def projection_of(plan: Plan, ind: Indicator) -> Projection:
     """The indicator's declared projection, else pro-rata for counts, else as-is."""
     if ind.projection is not None:
         return ind.projection
-    if ind.unit.strip().casefold() in CUMULATIVE_UNITS:
+    if cumulative(ind.unit):
         return Projection.PRO_RATA
     formula = ind.formula
     if formula and formula.previous and formula.previous == formula.measures:
         counts = all(
-            (m := plan.measure(name)) is not None and m.unit in CUMULATIVE_UNITS
+            (m := plan.measure(name)) is not None and cumulative(m.unit)
             for name in formula.measures
         )
         return Projection.PRO_RATA if counts else Projection.AS_IS
