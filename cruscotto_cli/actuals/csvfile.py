@@ -40,6 +40,16 @@ REQUIRED = {
 }
 _DELIMITERS = (";", ",", "\t")
 FIRST_LINE = re.compile(r"\r\n|\r|\n")
+# Excel's hint line, written by some exports before the header: "sep=;" names the delimiter.
+_SEP_LINE = re.compile(r"sep=([;,\t])[ ]*")
+
+
+def separator_line(text: str) -> tuple[str, str] | None:
+    """The delimiter a first line `sep=;` names, and the text with that line left blank (so that
+    rows keep their numbers); None when the file has no such line."""
+    first = FIRST_LINE.split(text, maxsplit=1)[0]
+    found = _SEP_LINE.fullmatch(first)
+    return (found.group(1), text[len(first) :]) if found else None
 
 
 def split_line(line: str, delimiter: str) -> list[str]:

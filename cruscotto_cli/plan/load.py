@@ -83,12 +83,34 @@ def _load(path: Path, model: type[Any]) -> Loaded:
     if not isinstance(doc.data, dict):
         expected = "expected a mapping of keys (title:, indicators: ...)"
         return None, doc, [doc.diagnostic((), expected, "schema")]
+    commented = _commented_formulas(path, doc)
     try:
-        return model.model_validate(doc.data), doc, []
+        loaded = model.model_validate(doc.data)
     except ValidationError as exc:
         # pydantic lists unknown keys after the other errors: report them in line order.
-        errors = exc.errors(include_url=False)
-        return None, doc, sorted(_diagnostic(doc, model, error) for error in errors)
+        errors = [_diagnostic(doc, model, error) for error in exc.errors(include_url=False)]
+        return None, doc, sorted(commented + errors)
+    return (None, doc, commented) if commented else (loaded, doc, [])
+
+
+def _commented_formulas(path: Path, doc: Document) -> list[Diagnostic]:
+    """A plain formula followed by ` # ...` on its line: YAML reads the rest as a comment, so
+    `a # / b` would silently be `a`. Refused rather than guessed."""
+    lines: list[str] | None = None
+    found = []
+    for loc, (line, column) in doc.values.items():
+        if not loc or loc[-1] != "formula":
+            continue
+        lines = lines if lines is not None else path.read_text(encoding="utf-8").splitlines()
+        raw = lines[line - 1][column - 1 :] if line <= len(lines) else ""
+        if raw[:1] not in ('"', "'") and " #" in raw:
+            written, comment = raw.split(" #", 1)
+            message = (
+                f'formula "{written.strip()}" is followed by a YAML comment "#{comment.rstrip()}":'
+                ' everything after # is ignored; quote the whole formula ("a / b") or remove it'
+            )
+            found.append(Diagnostic(str(path), line, column, message, "formula-syntax"))
+    return found
 
 
 def _diagnostic(doc: Document, model: type[BaseModel], error: Any) -> Diagnostic:
