@@ -43,7 +43,6 @@ from cruscotto_cli.actuals.files import scan
 from cruscotto_cli.actuals.plausible import Plausible, count_unit, percent_floor
 from cruscotto_cli.diagnostics import Diagnostic, InputError, quote
 from cruscotto_cli.numbers import MAX_DIGITS, format_number
-from cruscotto_cli.plan.control import CONTROL, escaped
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.model import Indicator, Value, ValueKind
 from cruscotto_cli.suggest import did_you_mean
@@ -279,9 +278,6 @@ class _Loader:
 
     def record(self, file: _File, row: int, cells: list[str], reading: Reading | None) -> None:
         """A row of a file's columns: its value, or only the reason of a miss."""
-        if CONTROL.search("\t".join(cells)):
-            self.problems += _control_characters(file, row, cells)
-            return
         if cells[file.value_at].strip():
             self.row(file, row, cells, reading)
         elif file.reason_at is not None and cells[file.reason_at].strip():
@@ -495,17 +491,6 @@ def _not_a_number(text: str, spec: _Spec, semicolon: bool, typed: bool) -> Numbe
     return NumberProblem(
         f'expected a number in "{spec.unit}" (leave the cell empty if not known yet)', code
     )
-
-
-def _control_characters(file: _File, row: int, cells: list[str]) -> list[Diagnostic]:
-    """A problem for each cell holding a control character (ESC, BEL...): an office's note or
-    reason reaches terminals and reports, where such a character would act."""
-    found = []
-    for at, cell in enumerate(cells):
-        if first := CONTROL.search(cell):
-            message = f"control character U+{ord(first.group()):04X} in {quote(escaped(cell))}"
-            found.append(file.problem(row, at, f"{message}; remove it", "csv-value"))
-    return found
 
 
 def _width_message(count: int, width: int, delimiter: str) -> str:
