@@ -224,7 +224,8 @@ def test_template_lists_what_each_office_must_report(repo_root: Path, golden) ->
     )
     golden("template-2024.csv", result.stdout_bytes.decode("utf-8"))
     # Indicator ids are Excel text formulas, so that Excel does not turn "9.10" into 9,1.
-    assert '\r\n"=""9.10""";2024;;;9;' in result.stdout_bytes.decode("utf-8")
+    later = run("template", "2025").stdout_bytes.decode("utf-8")
+    assert '\r\n"=""9.10""";2025;;;9;' in later
     staff = run("template", "2024", "--owner", "staff").stdout_bytes.decode("utf-8").split("\r\n")
     assert staff[1:-1] == [
         '"=""4.1""";2024;;;4;Creazione e partecipazione tavoli di sviluppo;S. Staff;n.;>1;3;;',

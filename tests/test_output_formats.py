@@ -72,7 +72,7 @@ def test_every_command_writes_the_format_of_the_extension(
     result = run(*args, "-o", str(target))
     # template names the file it wrote (it may write one per office); the others say nothing
     said = (
-        f"cruscotto: wrote {target} (several offices, 67 values)\n" if args[0] == "template" else ""
+        f"cruscotto: wrote {target} (several offices, 64 values)\n" if args[0] == "template" else ""
     )
     assert (result.exit_code, result.stderr) == (0, said), result.output
     assert target.read_bytes().decode("utf-8").splitlines()[0].rstrip() == first

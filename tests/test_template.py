@@ -191,3 +191,33 @@ def test_missing_lists_a_refused_value_with_its_problem(repo_root, tmp_path: Pat
     )
     # without --missing the same actuals stop the template, as every command
     assert run("template", "2025", "--actuals", str(folder)).exit_code == 2
+
+
+def test_values_the_invoice_register_gives_are_not_asked_for(repo_root, tmp_path: Path) -> None:
+    # registers/ has the invoices paid in 2024: 9.6, 9.7 and 9.10 are computed from them.
+    def keys(*args: str) -> list[str]:
+        rows = lines(run("template", *args, "--owner", "bilancio"))[1:-1]
+        return [row.split(";")[0] for row in rows if row.startswith('"=""')]
+
+    assert keys("2024") == ['"=""14.4"""', '"=""14.5"""', '"=""14.6"""', '"=""14.7"""']
+    assert keys("2025") == [
+        '"=""9.6"""',
+        '"=""9.7"""',
+        '"=""9.10"""',
+        '"=""14.4"""',
+        '"=""14.5"""',
+        '"=""14.6"""',
+        '"=""14.7"""',
+    ]
+    target = tmp_path / "bilancio.xlsx"
+    result = run("template", "2024", "--owner", "bilancio", "-o", str(target))
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"cruscotto: wrote {target} (S. Bilancio e Patrimonio, 11 values)\n",
+    )
+    missing = run("template", "2024", "--owner", "bilancio", "--missing")
+    assert (missing.exit_code, missing.stdout, missing.stderr) == (
+        0,
+        "",
+        "cruscotto: S. Bilancio e Patrimonio: nothing missing for 2024; no file written\n",
+    )

@@ -71,14 +71,15 @@ class Actual:
 @dataclass(frozen=True)
 class Actuals:
     """Every year-end actual of the folder by (key, year), the values measured during a year
-    (oldest first), the offices' reasons for a miss, the files read, and a notice for each
-    entry of the folder that was not read (with why)."""
+    (oldest first), the offices' reasons for a miss, the files read, a notice for each entry of
+    the folder that was not read (with why), and the values computed from the invoice register."""
 
     values: Mapping[tuple[str, int], Actual]
     files: tuple[Path, ...]
     dated: Mapping[tuple[str, int], tuple[Actual, ...]] = field(default_factory=dict)
     reasons: Mapping[tuple[str, int], Reason] = field(default_factory=dict)
     notices: tuple[Diagnostic, ...] = ()
+    computed: frozenset[tuple[str, int]] = frozenset()
 
     def get(self, key: str, year: int) -> Actual | None:
         return self.values.get((key, year))

@@ -52,14 +52,14 @@ def template_rows(
     """Every direct indicator and measure the year needs, in plan order, for the given offices.
 
     A formula reading a measure with prev() needs its value of the year before: asked for too,
-    unless `actuals` already have it.
+    unless `actuals` already have it. A value the invoice register gives is not asked for.
     """
     values = actuals or Actuals({}, ())
     rows: dict[tuple[str, int], TemplateRow] = {}
     for p in placed:
         ind = p.indicator
         target = ind.targets.get(year)
-        if target is None or ind.withdrawn_in(year):
+        if target is None or ind.withdrawn_in(year) or (ind.id, year) in values.computed:
             continue
         if ind.formula is None:
             if not owners or ind.owner in owners:

@@ -71,7 +71,8 @@ def with_register(plan: Plan, actuals: Actuals, register: Register) -> Actuals:
         raise InputError(sorted(problems), notices)
     files = actuals.files + register.files
     values = {**actuals.values, **computed}
-    return replace(actuals, values=values, files=files, notices=notices)
+    computed_keys = actuals.computed | frozenset(computed)
+    return replace(actuals, values=values, files=files, notices=notices, computed=computed_keys)
 
 
 def _conflict(typed: Actual, computed: Actual) -> Diagnostic:
