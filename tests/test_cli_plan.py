@@ -158,11 +158,21 @@ def test_show_one_indicator_in_full_with_its_symbol(repo_root: Path) -> None:
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     # Labels follow the plan's language (Italian for the shipped plan).
     assert "Simbolo     ITP" in lines
+    assert "Registro    itp" in lines
     assert "Direzione   decrescente (più basso è meglio)" in lines
     assert "Owner       S. Bilancio e Patrimonio (bilancio)" in lines
     assert "│ 2022 │ ITP < -10            │ ITP < -10  │" in lines
     assert "│ 2026 │ ITP < -15            │ ITP < -15  │" in lines
     assert "Storia" not in lines
+
+
+def test_show_names_the_register_value_an_indicator_is_computed_from(repo_root: Path) -> None:
+    lines = [line.rstrip() for line in run("show", "9.7").stdout.splitlines()]
+    assert "Registro    paid-within-30-days" in lines
+    assert not [line for line in run("show", "9.9").stdout.splitlines() if "Registro" in line]
+    data = json.loads(run("show", "--area", "9", "--format", "json").stdout)
+    registers = {i["id"]: i["register"] for i in data["areas"][0]["indicators"] if i["register"]}
+    assert registers == {"9.6": "average-days", "9.7": "paid-within-30-days", "9.10": "itp"}
 
 
 def test_show_one_indicator_with_its_history(repo_root: Path) -> None:
@@ -206,6 +216,7 @@ def test_show_json_indicator_keys_and_values(repo_root: Path) -> None:
         "direction": "higher",
         "symbol": None,
         "formula": "servizi_full_digital / servizi_totali * 100",
+        "register": None,
         "weight": 1,
         "targets": {
             "2022": "≥ 73%",

@@ -49,6 +49,7 @@ def indicator_data(plan: Plan, ind: Indicator) -> dict[str, Any]:
         "direction": ind.effective_direction,
         "symbol": ind.symbol,
         "formula": ind.formula.text if ind.formula else None,
+        "register": ind.from_register.value if ind.from_register else None,
         "weight": _number(ind.weight),
         "targets": {str(year): target.text for year, target in sorted(ind.targets.items())},
         "tags": list(ind.tags),

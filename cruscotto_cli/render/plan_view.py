@@ -80,6 +80,7 @@ def _detail(plan: Plan, placed: Placed) -> RenderableType:
         (w["show_direction"], w[direction] if direction else "-"),
         (w["show_symbol"], ind.symbol or ""),
         (w["show_formula"], ind.formula.text if ind.formula else ""),
+        (w["show_register"], ind.from_register.value if ind.from_register else ""),
         (w["show_weight"], w.number(ind.weight)),
         (w["show_tags"], ", ".join(ind.tags)),
         (w["source"], ind.source or ""),
