@@ -180,3 +180,48 @@ def test_a_date_before_the_year_is_bad_usage(repo_root: Path) -> None:
     assert result.stderr == (
         'cruscotto: --at "giugno": expected a date as YYYY-MM-DD or DD/MM/YYYY\n'
     )
+
+
+RATIOS = """\
+id: "1"
+title: Area
+indicators:
+  - {id: "1.1", name: Eventi, owner: staff, unit: n., direction: higher, targets: {2025: "140"}}
+  - {id: "1.2", name: Quota sulle attive rispetto al 2024, owner: staff, unit: rapporto,
+     formula: (aderenti / attive) / (prev(aderenti) / prev(attive)), targets: {2025: "> 1"}}
+"""
+RATIO_ACTUALS = """\
+indicatore;anno;valore;data
+1.1;2025;70;30/06/2025
+aderenti;2024;100;
+attive;2024;1000;
+aderenti;2025;60;30/06/2025
+attive;2025;500;30/06/2025
+"""
+
+
+def test_a_count_is_projected_from_the_day_it_was_measured(tmp_path: Path) -> None:
+    plan = load_plan(write_plan(tmp_path / "plan", RATIOS))
+    write_csv(tmp_path / "actuals", "m.csv", RATIO_ACTUALS)
+    actuals = load_actuals(tmp_path / "actuals", plan)
+    for at in (dt.date(2025, 8, 31), dt.date(2025, 12, 31), dt.date(2026, 1, 15)):
+        first = monitor(plan, actuals, 2025, at).checks[0]
+        # 70 on 30/06 is 70 × 365 / 181 = 141,16 whenever it is looked at, not 70 / (243 / 365)
+        # = 105,14 on 31/08 nor 70 at the year's end: no later value has come.
+        assert (first.measured, round(first.projected, 3), first.status) == (  # type: ignore[arg-type]
+            JUNE,
+            Decimal("141.160"),
+            Progress.ON_TRACK,
+        )
+
+
+def test_a_ratio_of_this_years_counts_is_not_pro_rata(tmp_path: Path) -> None:
+    plan = load_plan(write_plan(tmp_path / "plan", RATIOS))
+    write_csv(tmp_path / "actuals", "m.csv", RATIO_ACTUALS)
+    ratio = monitor(plan, load_actuals(tmp_path / "actuals", plan), 2025, JUNE).checks[1]
+    # (60 / 500) / (100 / 1000) = 1,2 > 1 as it is; pro rata it would read 2,42.
+    assert (ratio.projection, ratio.projected, ratio.status) == (
+        Projection.AS_IS,
+        Decimal("1.2"),
+        Progress.ON_TRACK,
+    )

@@ -1,7 +1,9 @@
 """Monitoring during the year: each indicator's latest value at a date against the year's target.
 
 Pure, like evaluate. A value is projected to the year's end by its kind (see projection.py) and
-judged against the target: met is on track ("In linea"); missed by no more than the plan's
+judged against the target (a count pro rata of the year elapsed by the day it was measured,
+not by the day monitored at: a value of 30/06 looked at on 30/09 is still 181 / 365 of the
+year): met is on track ("In linea"); missed by no more than the plan's
 tolerance (`monitoring: {tolerance: 10}`, 10% by default) is at risk ("A rischio"); missed by more
 is critical ("Critico"). The tolerance is the shortfall relative to the target, |projected -
 target| / |target| (one unit of the indicator for a zero target), so that it reads the same for
@@ -75,7 +77,7 @@ def monitor(
     """Every selected indicator (all by default) at `at`, a day of `year` or after it."""
     share, tolerance = elapsed(year, at), plan.header.monitoring.tolerance / 100
     placed = plan.placed if selected is None else selected
-    checks = tuple(check(plan, actuals, p, year, at, share, tolerance) for p in placed)
+    checks = tuple(check(plan, actuals, p, year, at, tolerance) for p in placed)
     counts: dict[Progress, int] = {}
     for c in checks:
         counts[c.status] = counts.get(c.status, 0) + 1
@@ -89,7 +91,6 @@ def check(
     placed: Placed,
     year: int,
     at: dt.date,
-    share: Decimal,
     tolerance: Decimal,
 ) -> Check:
     ind, kind = placed.indicator, projection_of(plan, placed.indicator)
@@ -108,6 +109,9 @@ def check(
         return _annual(base, value, at >= dt.date(year, 12, 31))
     if value is None:
         return _with(base, Progress.NOT_MEASURABLE, reason=problem)
+    # A count is projected from the day it was measured: 72 on 30/06 is on pace for 145 whether
+    # it is looked at on 30/06 or on 30/09, when no later value has come.
+    share = elapsed(year, measured or at)
     projected = project(value, kind, share) if isinstance(value, Decimal) else value
     return _judged(plan, _with(base, base.status, projected=projected), target, tolerance)
 
