@@ -110,8 +110,10 @@ def test_json_and_plain_text_outputs_do_not_import_rich(
     assert out
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
     assert "yaml" not in modules  # the shipped plan is in the fast reader's subset: no PyYAML
-    # pydantic's plugin lookup reads every installed package's metadata: the entry turns it off
+    # pydantic's plugin lookup reads every installed package's metadata: the entry turns it off,
+    # and with it the import of importlib.metadata that the lookup needs
     assert "pydantic plugins looked up" not in modules
+    assert "importlib.metadata" not in modules
 
 
 def test_the_table_imports_rich(tmp_path: Path, repo_root: Path) -> None:
