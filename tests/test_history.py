@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -61,18 +62,36 @@ def test_the_story_of_a_target(repo: Path) -> None:
     )
 
 
-def test_the_table(repo: Path) -> None:
+def test_the_table_is_worded_in_the_plans_language(repo: Path) -> None:
     result = run("history", "1.2")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
+    assert lines[0].strip() == "Indicatore 1.2: storia di plan/"
+    head = lines.index(
+        next(line for line in lines if "Target 2023 of 1.2 (D CC 28/03/2024)" in line)
+    )
+    assert lines[head].split()[1] == dt.date.fromisoformat(
+        git(repo, "log", "-1", "--format=%ad", "--date=short", "HEAD~2").strip()
+    ).strftime("%d/%m/%Y")
+    assert lines[head + 1].strip() == "atti registrati: D CC 28/03/2024 (28/03/2024)"
+    assert lines[head + 3].split() == ["modifica", "anno", "prima", "dopo"]
+    assert lines[head + 5].split() == ["target", "2023", "≥", "72%", "≥", "75%"]
+    first = lines.index(next(line for line in lines if "Piano approvato" in line))
+    assert lines[first + 5].split() == ["aggiunto"]
+    assert lines[-1] == "Commit che hanno modificato l'indicatore 1.2: 3 su 4 che toccano plan/"
+
+
+def test_an_english_plans_history_is_in_english(repo: Path) -> None:
+    edit(repo, "plan/plan.yaml", "language: it", "language: en")
+    git(repo, "commit", "-q", "-am", "English")
+    lines = run("history", "1.2").stdout.splitlines()
     assert lines[0].strip() == "Indicator 1.2: history of plan/"
     head = lines.index(
         next(line for line in lines if "Target 2023 of 1.2 (D CC 28/03/2024)" in line)
     )
     assert lines[head + 1].strip() == "acts recorded: D CC 28/03/2024 (2024-03-28)"
     assert lines[head + 3].split() == ["change", "year", "old", "new"]
-    assert lines[head + 5].split() == ["target", "2023", "≥", "72%", "≥", "75%"]
-    assert lines[-1] == "3 commits changed indicator 1.2, of 4 that touched plan/"
+    assert lines[-1] == "3 commits changed indicator 1.2, of 5 that touched plan/"
 
 
 def test_an_indicator_that_did_not_change_since_the_plan_was_approved(repo: Path) -> None:

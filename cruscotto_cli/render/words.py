@@ -131,6 +131,35 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_missed": "target non raggiunto",
         "legend_target": "target",
         "legend_rows": "sotto il grafico: valore, target, anno",
+        "history_title": "Indicatore {indicator}: storia di {folder}/",
+        "history_acts": "atti registrati",
+        "history_change": "modifica",
+        "history_year": "anno",
+        "history_old": "prima",
+        "history_new": "dopo",
+        "history_recorded": "voce di storia registrata",
+        "history_edited": "voce di storia rimossa o modificata: {entry}",
+        "history_footer": (
+            "Commit che hanno modificato l'indicatore {indicator}: {count} su {read} che toccano "
+            "{folder}/"
+        ),
+        "history_truncated": "; i commit più vecchi non sono stati letti (aumentare --max-commits)",
+        "what_added": "aggiunto",
+        "what_removed": "rimosso",
+        "what_withdrawn": "eliminato",
+        "what_target": "target",
+        "what_name": "nome",
+        "what_unit": "unità",
+        "what_direction": "direzione",
+        "what_symbol": "simbolo",
+        "what_formula": "formula",
+        "what_register": "registro",
+        "what_weight": "peso",
+        "what_owner": "owner",
+        "what_tags": "tag",
+        "what_source": "fonte",
+        "what_notes": "note",
+        "what_area": "area",
     },
     "en": {
         "met": "Met",
@@ -251,6 +280,26 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_missed": "target not met",
         "legend_target": "target",
         "legend_rows": "under the chart: actual, target, year",
+        "history_title": "Indicator {indicator}: history of {folder}/",
+        "history_acts": "acts recorded",
+        "history_change": "change",
+        "history_year": "year",
+        "history_old": "old",
+        "history_new": "new",
+        "history_recorded": "history entry recorded",
+        "history_edited": "history entry removed or edited: {entry}",
+        "history_footer": (
+            "{commits} changed indicator {indicator}, of {read} that touched {folder}/"
+        ),
+        "history_truncated": "; older commits not read (raise --max-commits)",
+        **{
+            f"what_{name}": name
+            for name in (
+                *("added", "removed", "withdrawn", "target", "name", "unit", "direction"),
+                *("symbol", "formula", "register", "weight", "owner", "tags", "source", "notes"),
+                "area",
+            )
+        },
     },
 }
 

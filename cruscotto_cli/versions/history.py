@@ -42,11 +42,14 @@ class Step:
 
 @dataclass(frozen=True)
 class Story:
+    """The steps of one indicator, and the language of the latest plan read (its readers')."""
+
     indicator: str
     folder: str
     steps: tuple[Step, ...]
     commits_read: int
     truncated: bool
+    language: str = "en"
 
 
 def commits(root: Path, inside: str, max_commits: int) -> list[Commit]:
@@ -81,13 +84,14 @@ def story(
     found = commits(root, inside, max_commits + 1)
     truncated = len(found) > max_commits
     previous: Indicator | None = None
+    language = "en"
     if truncated:  # the commit just before the window is the version the first one changed
-        _, previous = _step(root, inside, indicator_id, found[0], None)
+        _, previous, language = _step(root, inside, indicator_id, found[0], None, language)
         found = found[1:]
     steps: list[Step] = []
     seen = previous is not None
     for commit in found:
-        step, current = _step(root, inside, indicator_id, commit, previous)
+        step, current, language = _step(root, inside, indicator_id, commit, previous, language)
         if step is not None and (
             seen or step.skipped is None
         ):  # a broken plan before the indicator is noise
@@ -99,25 +103,31 @@ def story(
             f'indicator "{indicator_id}" is in none of the {len(found)} commits that touched '
             f"{inside}/ (see --max-commits)"
         )
-    return Story(indicator_id, inside, tuple(steps), len(found), truncated)
+    return Story(indicator_id, inside, tuple(steps), len(found), truncated, language)
 
 
 def _step(
-    root: Path, inside: str, indicator_id: str, commit: Commit, previous: Indicator | None
-) -> tuple[Step | None, Indicator | None]:
-    """This commit's step (None when the indicator did not change) and the indicator as it is
-    there."""
+    root: Path,
+    inside: str,
+    indicator_id: str,
+    commit: Commit,
+    previous: Indicator | None,
+    language: str,
+) -> tuple[Step | None, Indicator | None, str]:
+    """This commit's step (None when the indicator did not change), the indicator as it is
+    there, and the plan's language there (`language` when the plan does not load)."""
     try:
-        placed = load_at(root, commit.sha, inside, commit.short).indicator(indicator_id)
+        plan = load_at(root, commit.sha, inside, commit.short)
     except (InputError, UsageError) as exc:
-        return _skipped(commit, exc), previous
+        return _skipped(commit, exc), previous, language
+    placed = plan.indicator(indicator_id)
     if placed is None:
         if previous is None:
-            return None, None
+            return None, None, plan.language
         gone = Difference(
             indicator_id, "removed", previous.name, None, problem="removed from the plan"
         )
-        return Step(commit, differences=(gone,)), None
+        return Step(commit, differences=(gone,)), None, plan.language
     differences = tuple(indicator_differences(previous, placed)) + (
         _first_targets(placed) if previous is None else ()
     )
@@ -125,7 +135,8 @@ def _step(
         c for c in placed.indicator.changes if previous is None or c not in previous.changes
     )
     changed = bool(differences or recorded)
-    return (Step(commit, recorded, differences) if changed else None), placed.indicator
+    step = Step(commit, recorded, differences) if changed else None
+    return step, placed.indicator, plan.language
 
 
 def _first_targets(placed: Placed) -> tuple[Difference, ...]:
