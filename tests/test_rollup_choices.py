@@ -68,3 +68,55 @@ def test_distance_scoring_of_targets_at_or_below_zero() -> None:
     )
     assert judge(itp, Decimal(-13), "lower", (), True).degree == Decimal("0.9999")  # strict
     assert judge(parse_target("≥ 80"), Decimal(40), "higher", (), True).degree == Decimal("0.5")
+
+
+def _validated(tmp_path: Path, first: str, header: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from cruscotto_cli.cli.app import app
+
+    folder = write_plan(tmp_path / "plan", first, header)
+    (folder / "02-area.yaml").write_text(textwrap.dedent(SECOND), encoding="utf-8")
+    (tmp_path / "actuals").mkdir()
+    command = ["validate", "--plan", str(folder), "--actuals", str(tmp_path / "actuals")]
+    result = CliRunner().invoke(app, command, env={"COLUMNS": "200", "NO_COLOR": "1"})
+    return result.exit_code, result.stdout.replace(str(folder), "plan").splitlines()[0]
+
+
+def test_a_negative_area_weight_is_refused_at_its_place(tmp_path: Path) -> None:
+    first = FIRST.replace("weight: 3", "weight: -3")
+    found = _validated(tmp_path, first, HEADER + "scoring: {overall: area-weights}\n")
+    assert found == (1, "plan/01-area.yaml:3:9: a weight cannot be negative [weight]")
+
+
+def test_every_area_weighing_nothing_is_refused(tmp_path: Path) -> None:
+    first = FIRST.replace("weight: 3", "weight: 0")
+    second = SECOND.replace("title: Seconda", "title: Seconda\nweight: 0")
+    folder = write_plan(tmp_path / "plan", first, HEADER + "scoring: {overall: area-weights}\n")
+    (folder / "02-area.yaml").write_text(textwrap.dedent(second), encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from cruscotto_cli.cli.app import app
+
+    write_csv(tmp_path / "actuals", "a.csv", ACTUALS)
+    command = ["evaluate", "2024", "--plan", str(folder), "--actuals", str(tmp_path / "actuals")]
+    run = CliRunner().invoke(app, command)
+    assert run.exit_code == 2  # a plan that does not validate: no overall score of "-"
+    line = HEADER.count("\n") + 1
+    assert run.stderr.replace(str(folder), "plan").splitlines()[0] == (
+        f"plan/plan.yaml:{line}:20: scoring: area-weights, and every area's weight is 0: the "
+        "overall score would have nothing to weigh; give an area a weight above 0, or choose "
+        "`areas` or `indicators` [weight]"
+    )
+    # With the default roll-up the area weights are not read: weights of 0 are fine.
+    assert _validated(tmp_path / "b", first, HEADER)[0] == 0
+
+
+def test_a_negative_tolerance_is_refused(tmp_path: Path) -> None:
+    found = _validated(tmp_path, FIRST, HEADER + "monitoring: {tolerance: -5}\n")
+    line = HEADER.count("\n") + 1
+    assert found == (
+        1,
+        f"plan/plan.yaml:{line}:25: a tolerance cannot be negative: 0 makes every miss critical "
+        "[number]",
+    )

@@ -8,7 +8,14 @@ from itertools import pairwise
 from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.numbers import format_number
 from cruscotto_cli.plan.loaded import Placed, Plan
-from cruscotto_cli.plan.model import Change, ChangeKind, Header, PlanChange, RegisterValue
+from cruscotto_cli.plan.model import (
+    Change,
+    ChangeKind,
+    Header,
+    OverallScore,
+    PlanChange,
+    RegisterValue,
+)
 from cruscotto_cli.plan.targets import Annual, Level, Range, Threshold
 from cruscotto_cli.plan.yamlsource import Document
 from cruscotto_cli.suggest import closest, did_you_mean
@@ -17,6 +24,7 @@ from cruscotto_cli.suggest import closest, did_you_mean
 def check_plan(plan: Plan) -> list[Diagnostic]:
     """Every meaning problem of the plan, in file order."""
     problems = _check_header(plan)
+    problems += _check_area_weights(plan)
     problems += _check_ids(plan)
     for placed in plan.placed:
         problems += _check_indicator(plan, placed)
@@ -87,6 +95,19 @@ def _check_header(plan: Plan) -> list[Diagnostic]:
     return problems + history_order(
         header.changes, lambda i, m: doc.diagnostic(("changes", i), m, "changes")
     )
+
+
+def _check_area_weights(plan: Plan) -> list[Diagnostic]:
+    """Areas weighted by `weight:` need one above 0, or the overall score divides by nothing."""
+    if plan.header.scoring.overall is not OverallScore.AREA_WEIGHTS or not plan.areas:
+        return []
+    if any(area.weight > 0 for area, _ in plan.areas):
+        return []
+    message = (
+        "scoring: area-weights, and every area's weight is 0: the overall score would have "
+        "nothing to weigh; give an area a weight above 0, or choose `areas` or `indicators`"
+    )
+    return [plan.header_document.diagnostic(("scoring", "overall"), message, "weight")]
 
 
 def _check_scale_max(doc: Document, header: Header) -> list[Diagnostic]:

@@ -295,6 +295,13 @@ class Area(Model):
     weight: Number = Decimal(1)  # in the overall score when `scoring: {overall: area-weights}`
     indicators: tuple[Indicator, ...] = ()
 
+    @field_validator("weight")
+    @classmethod
+    def _positive(cls, value: Decimal) -> Decimal:
+        if value < 0:
+            raise PydanticCustomError("weight", "a weight cannot be negative")
+        return value
+
 
 class Period(Model):
     first: Year
@@ -346,6 +353,15 @@ class Monitoring(Model):
     """Monitoring during the year: how far below its target a projection is only at risk."""
 
     tolerance: Number = Decimal(10)  # in percent of the target
+
+    @field_validator("tolerance")
+    @classmethod
+    def _not_negative(cls, value: Decimal) -> Decimal:
+        if value < 0:
+            raise PydanticCustomError(
+                "number", "a tolerance cannot be negative: 0 makes every miss critical"
+            )
+        return value
 
 
 class PlanChangeKind(StrEnum):
