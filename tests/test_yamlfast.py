@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,13 @@ def test_a_tag_is_left_to_pyyaml_which_refuses_it(text: str, tmp_path: Path) -> 
     with pytest.raises(InputError) as caught:
         yamlsource.read_yaml(tmp_path / "x.yaml")
     assert [d.code for d in caught.value.diagnostics] == ["yaml-tag"]
+
+
+def test_the_characters_left_to_pyyaml_are_all_but_those_it_reads() -> None:
+    read = re.compile(
+        "[\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    )
+    for code in range(0x110000):
+        char = chr(code)
+        refused = yamlfast._UNSUPPORTED_CHARS.match(char) is not None
+        assert refused is (read.match(char) is None), hex(code)
