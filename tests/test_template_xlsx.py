@@ -142,6 +142,10 @@ def test_instructions_and_metadata(staff: Path) -> None:
     book = load_workbook(staff)
     lines = [row[0].value for row in book["Istruzioni"].iter_rows()]
     assert lines[0] == "Istruzioni per la raccolta 2025"
+    assert (
+        "Le righe con l'anno precedente servono a calcolare gli indicatori che confrontano "
+        "un anno con il precedente (anno x / anno x-1): indicare il valore del 2024."
+    ) in lines
     assert lines[-2:] == [
         "Restituire il file compilato entro il 31/01/2026, senza cambiarne il formato (.xlsx).",
         "Per domande: Ufficio Pianificazione.",

@@ -94,7 +94,7 @@ def instructions(collection: Collection, sheet: Sheet) -> list[tuple[str, bool]]
         ),
         (
             "Le righe con l'anno precedente servono a calcolare gli indicatori che confrontano "
-            f"un anno con il precedente (anno x / anno x-1): indicare il valore di {year - 1}.",
+            f"un anno con il precedente (anno x / anno x-1): indicare il valore del {year - 1}.",
             False,
         ),
         (
