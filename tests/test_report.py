@@ -284,6 +284,7 @@ def test_the_xlsx_reopens_with_values_and_formats(repo_root: Path, tmp_path: Pat
     assert {r.formula[0] for r in rules} >= {'"Raggiunto"', '"Non raggiunto"', '"Dato mancante"'}
     summary = book["Sintesi"]
     assert summary.freeze_panes == "A6"
+    assert [c.value for c in summary[5]][:4] == ["Ambito", "Chiave", "Punteggio", "Fascia"]
     assert [c.value for c in summary[6]][:4] == [
         "Complessivo",
         "Cruscotto strategico 2022-2026",

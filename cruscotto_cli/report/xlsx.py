@@ -66,7 +66,7 @@ def _summary(sheet: Any, w: Words, data: ReportData) -> None:
         _append(sheet, [notice(w, data)])
     first = sheet.max_row + 2  # a blank row, then the table
     for column, text in enumerate(
-        ["", w["key"], w["score"], w["band"], *(w[s.value] for s in Status)], start=1
+        [w["scope"], w["key"], w["score"], w["band"], *(w[s.value] for s in Status)], start=1
     ):
         sheet.cell(first, column, text)
     total = overall_label(w, data.plan, data.evaluation.scope)
