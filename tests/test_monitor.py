@@ -93,7 +93,7 @@ def test_each_projection_kind_with_its_figures(checks: dict[str, object]) -> Non
     assert seen("1.10") == ("pro-rata", Decimal("60.497"), Progress.ON_TRACK, None)
     # Yes/no: in progress until done; no value: not measurable; a baseline is not judged.
     assert checks["1.6"].status is Progress.IN_PROGRESS  # type: ignore[attr-defined]
-    assert (checks["1.8"].status, checks["1.8"].reason) == (  # type: ignore[attr-defined]
+    assert (checks["1.8"].status, str(checks["1.8"].reason)) == (  # type: ignore[attr-defined]
         Progress.NOT_MEASURABLE,
         "no value by 30/06/2025",
     )
@@ -225,3 +225,49 @@ def test_a_ratio_of_this_years_counts_is_not_pro_rata(tmp_path: Path) -> None:
         Decimal("1.2"),
         Progress.ON_TRACK,
     )
+
+
+LEVELS = """\
+id: "1"
+title: Area
+indicators:
+  - {id: "1.1", name: Soddisfazione, owner: staff, unit: punteggio,
+     formula: aderenti / attive, targets: {2025: "> medio"}}
+  - {id: "1.2", name: Quota, owner: staff, unit: "%", formula: aderenti / attive * 100,
+     targets: {2025: "≥ 10%"}}
+"""
+
+
+@pytest.mark.parametrize("format", ["table", "json", "csv", "markdown", "html"])
+def test_a_value_that_cannot_be_judged_is_not_measurable_in_every_format(
+    tmp_path: Path, format: str
+) -> None:
+    from tests.conftest import HEADER
+
+    scale = HEADER.replace("{level: basso}", "{level: basso, from: 1}")  # a 1-5 score
+    folder = write_plan(tmp_path / "plan", LEVELS, scale)
+    rows = "aderenti;2025;1;31/03/2025\nattive;2025;4;31/03/2025\nattive;2025;0;30/06/2025\n"
+    actuals = write_csv(tmp_path / "actuals", "m.csv", "indicatore;anno;valore;data\n" + rows)
+    common = ["--plan", str(folder), "--actuals", str(actuals.parent), "-f", format]
+    found = {}
+    for at in ("2025-01-31", "2025-03-31", "2025-06-30"):
+        # 1 / 4 = 0,25 is below the scale's lowest level: no level to compare (it was exit 3).
+        result = run("monitor", "2025", "--at", at, *common)
+        assert result.exit_code == 0, result.output
+        if format == "json":
+            found[at] = {c["id"]: c for c in json.loads(result.stdout)["indicators"]}
+    if format != "json":
+        return
+    assert (found["2025-03-31"]["1.1"]["status"], found["2025-03-31"]["1.1"]["reason_code"]) == (
+        "not_measurable",
+        "not_a_level",
+    )
+    # In the plan's language, measures named by their names, as evaluate words them.
+    assert found["2025-01-31"]["1.2"]["reason"] == (
+        "nessun valore di N. imprese aderenti (aderenti), N. imprese attive (attive) "
+        "entro il 31/01/2025"
+    )
+    assert found["2025-06-30"]["1.2"]["reason"] == (
+        "divisione per zero: N. imprese attive (attive) vale 0"
+    )
+    assert found["2025-06-30"]["1.2"]["reason_code"] == "division_by_zero"

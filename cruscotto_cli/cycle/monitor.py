@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING
 
 from cruscotto_cli.cycle.projection import elapsed, project, projection_of
 from cruscotto_cli.judge import judge
-from cruscotto_cli.plan.formula import FormulaError
+from cruscotto_cli.plan.formula import ComputeError, FormulaError
 from cruscotto_cli.plan.loaded import Placed, Plan
 from cruscotto_cli.plan.model import Indicator, Projection, Value
+from cruscotto_cli.plan.reasons import Reason
 from cruscotto_cli.plan.targets import Annual, Baseline, Range, Target, Threshold
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class Check:
     measured: dt.date | None = None
     projected: Value | None = None
     gap: Decimal | None = None  # the shortfall relative to the target (0,05 is 5% below)
-    reason: str | None = None
+    reason: Reason | None = None  # why not measurable, or the act that withdrew it
     explanation: str | None = None
     sources: tuple[Actual, ...] = ()
 
@@ -97,7 +98,7 @@ def check(
     target = ind.targets.get(year)
     base = Check(placed.area.id, ind, target, kind, Progress.NO_TARGET)
     if change := ind.withdrawn_in(year):
-        return _with(base, Progress.WITHDRAWN, reason=change.act)
+        return _with(base, Progress.WITHDRAWN, reason=Reason.of("withdrawn", act=change.act))
     if target is None or isinstance(target, Baseline):
         return _with(base, Progress.NO_TARGET if target is None else Progress.BASELINE)
     value, rows, problem = _value_at(actuals, ind, year, at)
@@ -151,18 +152,18 @@ def _annual(base: Check, done: Value | None, over: bool) -> Check:
 
 def _value_at(
     actuals: Actuals, ind: Indicator, year: int, at: dt.date
-) -> tuple[Value | None, tuple[Actual, ...], str | None]:
+) -> tuple[Value | None, tuple[Actual, ...], Reason | None]:
     """The latest value by `at`, the rows it came from, or why there is none."""
     by = f"{at:%d/%m/%Y}"
     if ind.formula is None:
         row = actuals.latest(ind.id, year, at)
-        return (row.value, (row,), None) if row else (None, (), f"no value by {by}")
+        return (row.value, (row,), None) if row else (None, (), Reason.of("no_value_by", date=by))
     formula = ind.formula
     rows = {m: actuals.latest(m, year, at) for m in sorted(formula.measures)}
     absent = [m for m, r in rows.items() if r is None or not isinstance(r.value, Decimal)]
     found = tuple(r for r in rows.values() if r is not None)
     if absent:
-        return None, found, f"no value of {', '.join(absent)} by {by}"
+        return None, found, Reason.of("no_measures_by", measures=tuple(absent), date=by)
 
     def number(key: str, when: int) -> Decimal | None:
         row = rows.get(key) if when == year else None
@@ -174,8 +175,10 @@ def _value_at(
 
     try:
         return formula.compute(year, number), found, None
-    except FormulaError as exc:
-        return None, found, str(exc)
+    except ComputeError as exc:
+        return None, found, exc.reason
+    except FormulaError as exc:  # pragma: no cover - every compute error carries its reason
+        return None, found, Reason.of("cannot_compute", detail=str(exc))
 
 
 def _with(base: Check, status: Progress, **changes: object) -> Check:

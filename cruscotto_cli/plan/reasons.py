@@ -15,6 +15,8 @@ from typing import Any
 ENGLISH = {
     "no_value": "no value in the actuals",
     "no_measures": "no value of {measures} for {year}",
+    "no_value_by": "no value by {date}",
+    "no_measures_by": "no value of {measures} by {date}",
     "no_previous": "no value of {measure} for {year} (the previous year)",
     "no_current": "no value of {measure} for {year}",
     "division_by_zero": "division by zero: {divisor} is 0",
@@ -31,6 +33,8 @@ ENGLISH = {
 ITALIAN = {
     "no_value": "nessun valore nei dati rilevati",
     "no_measures": "nessun valore di {measures} per il {year}",
+    "no_value_by": "nessun valore entro il {date}",
+    "no_measures_by": "nessun valore di {measures} entro il {date}",
     "no_previous": "nessun valore di {measure} per il {year} (l'anno precedente)",
     "no_current": "nessun valore di {measure} per il {year}",
     "division_by_zero": "divisione per zero: {divisor} vale 0",

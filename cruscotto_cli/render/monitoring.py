@@ -11,6 +11,7 @@ from cruscotto_cli.cycle.monitor import Monitoring
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.render.jsontext import SCHEMA_VERSION, dumps
 from cruscotto_cli.render.monitoring_rows import header, row
+from cruscotto_cli.render.reason_words import reason_text
 from cruscotto_cli.render.words import Words
 
 
@@ -18,7 +19,7 @@ def csv_text(plan: Plan, m: Monitoring) -> str:
     w = Words(plan.language)
     rows: list[list[object]] = [list(header(w))]
     for c in m.checks:
-        cells: list[object] = list(row(w, c))
+        cells: list[object] = list(row(w, c, plan))
         cells[1] = excel_text(c.indicator.id)
         rows.append(cells)
     return to_csv(rows, ";" if w.decimal == "," else ",")
@@ -45,7 +46,8 @@ def monitoring_data(plan: Plan, m: Monitoring) -> dict[str, Any]:
             "projected": _number(c.projected),
             "status": c.status.value,
             "gap": _number(c.gap * 100) if c.gap is not None else None,
-            "reason": c.reason,
+            "reason": reason_text(plan, c.reason) or None,
+            "reason_code": c.reason.code if c.reason else None,
             "explanation": c.explanation,
             "sources": [{"key": s.key, "file": s.path, "row": s.row} for s in c.sources],
         }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from cruscotto_cli.cycle.monitor import Check, Monitoring
+from cruscotto_cli.plan.loaded import Plan
+from cruscotto_cli.render.reason_words import reason_text
 from cruscotto_cli.render.words import Words
 
 HEADER = ("area", "id", "indicator", "target", "actual", "measured", "kind", "projection")
@@ -12,13 +14,14 @@ def header(w: Words) -> list[str]:
     return [*(w[k] for k in HEADER), w["status"], w["gap"], w["note"]]
 
 
-def row(w: Words, c: Check) -> list[str]:
-    """One indicator as readers see it: value, the day it was measured, the projection."""
+def row(w: Words, c: Check, plan: Plan) -> list[str]:
+    """One indicator as readers see it: value, the day it was measured, the projection; why
+    it is not measurable in the plan's language, measures named by their names."""
     unit = c.indicator.unit
     measured = w.date(c.measured) if c.measured else ""
     projected = w.value(c.projected, unit) if c.projected != c.value else ""
     gap = f"-{w.percent(c.gap)}" if c.gap is not None else ""
-    note = "; ".join(t for t in (c.reason, c.explanation) if t)
+    note = "; ".join(t for t in (reason_text(plan, c.reason), c.explanation) if t)
     target = c.target.text if c.target else ""
     cells = [c.area_id, c.indicator.id, c.indicator.name, target, w.value(c.value, unit)]
     return [*cells, measured, w[c.projection.value], projected, w[c.status.value], gap, note]

@@ -49,7 +49,7 @@ def _wide(w: Words, plan: Plan, m: Monitoring) -> RenderableType:
         grid.add_column(w["projection"], justify="right", no_wrap=True)
         grid.add_column(w["status"], no_wrap=True)
         for c in checks:
-            r = row(w, c)
+            r = row(w, c, plan)
             name = plain(c.indicator.name)
             if r[-1]:
                 name.append(f"\n{r[-1]}", style="italic")
@@ -65,7 +65,7 @@ def _narrow(w: Words, plan: Plan, m: Monitoring) -> RenderableType:
     for key, title, checks in _areas(plan, m):
         parts.append(plain(f"{w['area']} {key}. {title}", style="bold underline"))
         for c in checks:
-            r = row(w, c)
+            r = row(w, c, plan)
             line = plain(f"{c.indicator.id}  ", style="bold")
             line.append_text(plain(c.indicator.name))
             line.append(f"\n    {w['target']} {r[3] or '-'} · {w['actual']} {r[4] or '-'} {r[5]}")

@@ -38,8 +38,8 @@ def _title(w: Words, m: Monitoring) -> str:
     return f"{w['monitoring_at']} {w.date(m.at)} · {m.year}"
 
 
-def _rows(w: Words, checks: list[Check]) -> list[list[str]]:
-    return [row(w, c)[1:] for c in checks]
+def _rows(w: Words, plan: Plan, checks: list[Check]) -> list[list[str]]:
+    return [row(w, c, plan)[1:] for c in checks]
 
 
 def _by_area(plan: Plan, m: Monitoring) -> list[tuple[str, list[Check]]]:
@@ -56,7 +56,7 @@ def monitoring_html(plan: Plan, m: Monitoring, generated: str = "") -> str:
     head = [escape(h) for h in header(w)[1:]]
 
     def grid(checks: list[Check]) -> str:
-        return table(head, [[escape(c) for c in r] for r in _rows(w, checks)])
+        return table(head, [[escape(c) for c in r] for r in _rows(w, plan, checks)])
 
     attention = [c for c in m.checks if c.status in ATTENTION]
     counts = "".join(
@@ -94,9 +94,9 @@ def monitoring_markdown(plan: Plan, m: Monitoring) -> str:
     lines = [f"# {_title(w, m)}", "", md_escape(plan.header.title), "", summary(w, m), ""]
     attention = [c for c in m.checks if c.status in ATTENTION]
     lines += [f"## {w['attention']}", ""]
-    lines += markdown_table(head, _rows(w, attention)) if attention else [w["none"], ""]
+    lines += markdown_table(head, _rows(w, plan, attention)) if attention else [w["none"], ""]
     for title, checks in _by_area(plan, m):
         lines += [f"## {w['area']} {md_escape(title)}", ""]
-        lines += markdown_table(head, _rows(w, checks), right=(3, 6))
+        lines += markdown_table(head, _rows(w, plan, checks), right=(3, 6))
     lines += [f"## {w['methodology']}", "", md_escape(_method(w, m)), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
