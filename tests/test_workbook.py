@@ -337,3 +337,42 @@ def test_a_number_of_more_than_30_digits_is_refused_in_workbooks_and_csv(tmp_pat
             "(44 characters) for 8.3: 42 digits; the limit is 30 [csv-number]",
         ],
     )
+
+
+def test_a_date_time_or_true_value_cell_and_a_merged_year_are_named_for_what_they_are(
+    repo_root: Path, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["indicatore", "anno", "valore"])
+    sheet.append(["4.1", 2025, dt.datetime(2025, 3, 1)])
+    sheet.append(["8.1", 2025, dt.time(10, 30)])
+    sheet.append(["4.1", 2024, True])
+    sheet.append(["8.3", 2025, 93])
+    sheet.append(["8.1", None, 0])
+    sheet.merge_cells("B5:B6")
+    (tmp_path / "actuals").mkdir()
+    book.save(tmp_path / "actuals" / "u.xlsx")
+    result = run("validate", "--actuals", str(tmp_path / "actuals"))
+    place = f"{tmp_path}/actuals/u.xlsx[Sheet]!"
+    again = "format the cell as a number and type the value again [xlsx-kind]"
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:4] == [
+        f'{place}C2: value "2025-03-01T00:00:00" for 4.1: a date cell, not a number in "n.": {again}',
+        f'{place}C3: value "10:30:00" for 8.1: a time cell, not a number in "n.": {again}',
+        f'{place}C4: value "sì" for 4.1: a yes/no (TRUE/FALSE) cell, not a number in "n.": {again}',
+        f"{place}B6: year: the cell is empty or merged with another; write the year in each row, "
+        "from 2021 to 2026 (2021 for the previous-year values) [csv-year]",
+    ]
+
+
+def test_an_empty_year_in_a_csv_is_called_empty(repo_root: Path, tmp_path: Path) -> None:
+    (tmp_path / "actuals").mkdir()
+    (tmp_path / "actuals" / "u.csv").write_text("indicatore;anno;valore\n4.1;;3\n", "utf-8")
+    result = run("validate", "--actuals", str(tmp_path / "actuals"))
+    assert result.stdout.splitlines()[0] == (
+        f"{tmp_path}/actuals/u.csv:2:2: year: the cell is empty; write the year in each row, "
+        "from 2021 to 2026 (2021 for the previous-year values) [csv-year]"
+    )

@@ -174,11 +174,23 @@ class _File:
     convention: Convention = field(default_factory=Convention)
     semicolon: bool = False  # a ";" file: its commas are decimal commas
     sheet: str | None = None  # a workbook's sheet, whose cells are typed
+    kinds: Mapping[int, str] = field(default_factory=dict)  # a sheet's date, time, TRUE cells
 
     @classmethod
-    def of(cls, path: str, roles: dict[str, int], sheet: str | None = None) -> _File:
+    def of(
+        cls,
+        path: str,
+        roles: dict[str, int],
+        sheet: str | None = None,
+        kinds: Mapping[int, str] | None = None,
+    ) -> _File:
         optional = (roles.get(SOURCE), roles.get(NOTE), roles.get(REASON), roles.get(DATE))
-        return cls(path, roles[KEY], roles[YEAR], roles[VALUE], *optional, sheet=sheet)
+        cells = dict(kinds or {})
+        return cls(path, roles[KEY], roles[YEAR], roles[VALUE], *optional, sheet=sheet, kinds=cells)
+
+    def cell_kind(self, row: int) -> str | None:
+        """What a row's value cell is in a workbook (`a text cell`, `a date cell`); None in CSV."""
+        return self.kinds.get(row, "a text cell") if self.sheet is not None else None
 
     @property
     def label(self) -> str:
@@ -229,7 +241,7 @@ class _Loader:
         self.problems += problems
         for table in tables:
             if all(role in table.roles for role in REQUIRED):
-                file = _File.of(str(path), table.roles, table.sheet)
+                file = _File.of(str(path), table.roles, table.sheet, table.kinds)
                 for row, cells, reading in table.rows:
                     self.record(file, row, cells, reading)
 
@@ -295,7 +307,7 @@ class _Loader:
         if not dated or (year is not None and self.duplicate(file, row, key, (year, day), text)):
             year = None
         try:
-            value = self.value(key, spec, text, reading, file)
+            value = self.value(key, spec, text, reading, file, row)
         except NumberProblem as problem:
             message = f"value {quote(text)} for {key}: {problem.message}"
             self.problems.append(file.problem(row, file.value_at, message, problem.code))
@@ -387,6 +399,12 @@ class _Loader:
         first, last = self.years.start, self.years.stop - 1
         expected = f"expected a year from {first} to {last} ({first} for the previous-year values)"
         message = f"year {quote(text, 20)}: {expected}"
+        if not text:
+            merged = " or merged with another" if file.sheet is not None else ""
+            message = (
+                f"year: the cell is empty{merged}; write the year in each row, from {first} to "
+                f"{last} ({first} for the previous-year values)"
+            )
         self.problems.append(file.problem(row, file.year_at, message, "csv-year"))
         return None
 
@@ -408,7 +426,7 @@ class _Loader:
         return True
 
     def value(
-        self, key: str, spec: _Spec, text: str, reading: Reading | None, file: _File
+        self, key: str, spec: _Spec, text: str, reading: Reading | None, file: _File, row: int
     ) -> Value:
         """The typed value; NumberProblem says why the text does not fit the key."""
         if spec.kind is ValueKind.YESNO:
@@ -416,7 +434,7 @@ class _Loader:
         if spec.kind is ValueKind.LEVEL and reading is None and not _foreign_digit(text):
             return self.level(text)
         if reading is None:
-            raise _not_a_number(text, spec, file.semicolon, file.sheet is not None)
+            raise _not_a_number(text, spec, file.semicolon, file.cell_kind(row))
         if reading.percent and spec.unit != "%":
             message = (
                 f'"%" is only for values in %, and {key} is measured in "{spec.unit}"; '
@@ -466,11 +484,18 @@ def _foreign_digit(text: str) -> str | None:
     return next((c for c in text if c.isdigit() and not c.isascii()), None)
 
 
-def _not_a_number(text: str, spec: _Spec, semicolon: bool, typed: bool) -> NumberProblem:
-    if typed and not text.strip().startswith("#"):
+def _not_a_number(text: str, spec: _Spec, semicolon: bool, cell: str | None) -> NumberProblem:
+    """Why the text is not a number; `cell` says what a workbook's cell is (None in a CSV)."""
+    if cell == "a text cell" and not text.strip().startswith("#"):
         message = (
             f'a text cell, not a number in "{spec.unit}": type the number in the cell as a number '
             "(not as text, without a leading apostrophe)"
+        )
+        return NumberProblem(message, "xlsx-kind")
+    if cell is not None and cell != "a text cell":
+        message = (
+            f'{cell}, not a number in "{spec.unit}": format the cell as a number and type the '
+            "value again"
         )
         return NumberProblem(message, "xlsx-kind")
     if text.strip().startswith("#"):

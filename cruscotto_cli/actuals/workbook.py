@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,12 +28,14 @@ Row = tuple[int, list[str], Reading | None]  # row number, cells as text, the va
 
 @dataclass(frozen=True)
 class Table:
-    """One sheet of actuals: its name, header row, the index of each column role, its rows."""
+    """One sheet of actuals: its name, header row, the index of each column role, its rows, and
+    what the value cell is in the rows where Excel typed it as neither text nor a number."""
 
     sheet: str
     header_row: int
     roles: dict[str, int]
     rows: list[Row]
+    kinds: dict[int, str] = field(default_factory=dict)
 
 
 def read_workbook(path: Path) -> tuple[list[Table], list[Diagnostic]]:
@@ -99,6 +101,7 @@ class _Sheet:
         rows = zip(_rows(values), _rows(formulas), strict=False)
         header: tuple[int, dict[str, int]] | None = None
         data: list[Row] = []
+        kinds: dict[int, str] = {}
         seen_any = False
         for number, (cells, sources) in enumerate(rows, start=1):
             texts = [self.text(cell, source) for cell, source in zip(cells, sources, strict=False)]
@@ -111,8 +114,10 @@ class _Sheet:
                 row := self.row(number, texts, cells, header[1])
             ):
                 data.append(row)
+                if kind := _kind(cells, header[1][VALUE]):
+                    kinds[number] = kind
         if header is not None:
-            tables.append(Table(self.name, header[0], header[1], data))
+            tables.append(Table(self.name, header[0], header[1], data, kinds))
         elif seen_any and not (self.template and self.name == "Istruzioni"):
             self.problem(1, 1, _NO_HEADER, "xlsx-header")
 
@@ -188,6 +193,20 @@ _UNCOMPUTED = (
     "a formula without a computed value (the file was saved by a program that does not compute "
     "formulas): open and save {place} in Excel or LibreOffice, or type the value"
 )
+
+
+def _kind(cells: Any, at: int) -> str | None:
+    """What a value cell typed as neither text nor a number is, as a message names it."""
+    value = cells[at].value if at < len(cells) else None
+    if isinstance(value, bool):
+        return "a yes/no (TRUE/FALSE) cell"
+    if isinstance(value, dt.datetime):
+        return "a date cell" if value.time() == dt.time() else "a date and time cell"
+    if isinstance(value, dt.date):
+        return "a date cell"
+    if isinstance(value, dt.time | dt.timedelta):
+        return "a time cell"
+    return None
 
 
 def _is_number(value: object) -> bool:
