@@ -271,3 +271,12 @@ def test_a_value_that_cannot_be_judged_is_not_measurable_in_every_format(
         "divisione per zero: N. imprese attive (attive) vale 0"
     )
     assert found["2025-06-30"]["1.2"]["reason_code"] == "division_by_zero"
+
+
+def test_the_reports_note_breaks_a_measures_id_rather_than_leave_the_page(repo_root: Path) -> None:
+    from cruscotto_cli.report.css import CSS
+
+    page = run("monitor", "2025", "--at", "2025-06-30", "-f", "html").stdout
+    # "servizi_full_digital," has no space to wrap at: unbroken, print cut the column off.
+    assert '<td class="wrap">nessun valore di N. servizi interamente online' in page
+    assert "td.wrap { overflow-wrap: anywhere; min-width: 10em; }" in CSS

@@ -39,6 +39,7 @@ th { text-align: left; font-weight: 600; color: var(--muted); border-bottom: 1.5
 td { border-bottom: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.nowrap { white-space: nowrap; }
+td.wrap { overflow-wrap: anywhere; min-width: 10em; }
 code, .digest { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8pt; word-break: break-all; }
 .badge { display: inline-block; border: 1px solid currentColor; border-radius: 10px; padding: 0 7px; font-size: 8.5pt; font-weight: 600; white-space: nowrap; }
 .met { color: var(--met); } .not_met { color: var(--not_met); } .baseline { color: var(--baseline); }

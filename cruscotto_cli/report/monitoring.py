@@ -56,7 +56,8 @@ def monitoring_html(plan: Plan, m: Monitoring, generated: str = "") -> str:
     head = [escape(h) for h in header(w)[1:]]
 
     def grid(checks: list[Check]) -> str:
-        return table(head, [[escape(c) for c in r] for r in _rows(w, plan, checks)])
+        rows = [[escape(c) for c in r] for r in _rows(w, plan, checks)]
+        return table(head, rows, breaking=(len(head) - 1,))  # the note: measures' ids
 
     attention = [c for c in m.checks if c.status in ATTENTION]
     counts = "".join(

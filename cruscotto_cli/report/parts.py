@@ -14,9 +14,19 @@ from cruscotto_cli.report.texts import methodology as method_paragraphs
 from cruscotto_cli.report.texts import scope_text
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()) -> str:
-    """A table of already-escaped cells; `numeric` columns are right-aligned."""
-    cls = [' class="num"' if i in numeric else "" for i in range(len(header))]
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    numeric: Sequence[int] = (),
+    breaking: Sequence[int] = (),
+) -> str:
+    """A table of already-escaped cells; `numeric` columns are right-aligned, `breaking` ones
+    break a word too long for the page (a measure's id in a note) rather than push the table
+    past the page's edge, where print cuts it off."""
+    cls = [
+        ' class="num"' if i in numeric else ' class="wrap"' if i in breaking else ""
+        for i in range(len(header))
+    ]
     head = "".join(f"<th{cls[i]}>{h}</th>" for i, h in enumerate(header))
     body = "".join(
         "<tr>" + "".join(f"<td{cls[i]}>{c}</td>" for i, c in enumerate(row)) + "</tr>"
