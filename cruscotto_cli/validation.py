@@ -34,11 +34,8 @@ def validate_all(
     reasons_of: int | None = None,
     today: dt.date | None = None,
 ) -> Validation:
-    """The problems found, the notices, and a line saying what was checked. UsageError for a
-    missing folder.
-
-    With `reasons_of` a year, every miss of that year without its reason is a problem too."""
-    from cruscotto_cli.actuals.load import load_actuals
+    """The problems found, the notices, and a line saying what was checked; UsageError for a
+    missing folder. With `reasons_of` a year, a miss of that year without its reason is one too."""
     from cruscotto_cli.plan.load import load_plan
 
     check_folders(plan_folder, actuals_folder, actuals_named, register)
@@ -48,31 +45,54 @@ def validate_all(
         return Validation(exc.diagnostics, f"{plan_folder}/")
     if reasons_of is not None:
         check_year(plan, reasons_of)
-    checked = (
-        f"{plan_folder}/ ({plural(len(plan.areas), 'area')}, "
-        f"{plural(len(plan.placed), 'indicator')})"
-    )
+    checked = _plan_checked(plan_folder, plan)
     if not actuals_folder.is_dir():
         if reasons_of is not None:
             raise UsageError(f"--require-reasons needs the actuals: {actuals_folder}/ not found")
         return Validation([], checked)
+    return _validate_actuals(plan, checked, (actuals_folder, register[0]), reasons_of, today)
+
+
+def _plan_checked(folder: Path, plan: Plan) -> str:
+    """The plan's part of the verdict line: `plan/ (14 areas, 58 indicators)`."""
+    return f"{folder}/ ({plural(len(plan.areas), 'area')}, {plural(len(plan.placed), 'indicator')})"
+
+
+def _validate_actuals(
+    plan: Plan,
+    checked: str,
+    folders: tuple[Path, Path],
+    reasons_of: int | None,
+    today: dt.date | None,
+) -> Validation:
+    """The problems of the actuals and of the invoice register (the two `folders`), else the
+    misses of `reasons_of` without their reason."""
+    from cruscotto_cli.actuals.load import load_actuals
+
+    actuals_folder, register_folder = folders
     notices: tuple[Diagnostic, ...] = ()
     try:
         actuals = load_actuals(actuals_folder, plan)
         typed, notices = len(actuals.values), actuals.notices
-        actuals = join_register(plan, actuals, register[0])
-        notices = actuals.notices
+        actuals = join_register(plan, actuals, register_folder)
     except InputError as exc:
         notices = exc.notices or notices
         skipped = "".join(f" ({said})" for said in _not_read(notices))
         return Validation(exc.diagnostics, f"{checked} and {actuals_folder}/{skipped}", notices)
     unexplained = [] if reasons_of is None else missing_reasons(plan, actuals, reasons_of, today)
-    read = f"{actuals_folder}/ ({', '.join([plural(typed, 'value'), *_not_read(notices)])})"
+    read = _actuals_read(checked, folders, typed, actuals)
+    return Validation(unexplained, read, actuals.notices)
+
+
+def _actuals_read(checked: str, folders: tuple[Path, Path], typed: int, actuals: Actuals) -> str:
+    """The verdict line with the values typed in the actuals and those the register gave."""
+    actuals_folder, register_folder = folders
+    not_read = _not_read(actuals.notices)
+    read = f"{actuals_folder}/ ({', '.join([plural(typed, 'value'), *not_read])})"
     computed = len(actuals.values) - typed
     if computed:
-        register_read = f"{register[0]}/ ({plural(computed, 'value')})"
-        return Validation(unexplained, f"{checked}, {read} and {register_read}", notices)
-    return Validation(unexplained, f"{checked} and {read}", notices)
+        return f"{checked}, {read} and {register_folder}/ ({plural(computed, 'value')})"
+    return f"{checked} and {read}"
 
 
 def _not_read(notices: tuple[Diagnostic, ...]) -> list[str]:
