@@ -337,3 +337,12 @@ def test_a_date_is_ascii_digits_with_one_separator(tmp_path: Path, written: str)
     found = problems(tmp_path, content)
     assert len(found) == 1 and found[0].startswith(f'fatture.csv:2:3: data_ricezione "{written}"')
     assert "write it as 31/03/2023 or 2023-03-31" in found[0]
+
+
+def test_excels_sep_line_is_read_as_in_the_actuals(tmp_path: Path) -> None:
+    content = "sep=;\n" + HEADER + "1;Fornitore;10/01/2024;;30;20/01/2024;100,50;;;\n"
+    read = register(tmp_path, content)
+    assert [(i.number, i.amount) for i in read.invoices] == [("1", Decimal("100.50"))]
+    bad = "sep=;\n" + HEADER + "1;Fornitore;10/01/2024;;30;20/01/2024;cento;;;\n"
+    (tmp_path / "bad").mkdir()
+    assert problems(tmp_path / "bad", bad)[0].startswith('fatture.csv:3:7: importo "cento"')

@@ -6,6 +6,8 @@ import codecs
 import csv
 import io
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.suggest import did_you_mean
@@ -44,12 +46,24 @@ FIRST_LINE = re.compile(r"\r\n|\r|\n")
 _SEP_LINE = re.compile(r"sep=([;,\t])[ ]*")
 
 
-def separator_line(text: str) -> tuple[str, str] | None:
-    """The delimiter a first line `sep=;` names, and the text with that line left blank (so that
-    rows keep their numbers); None when the file has no such line."""
+def read_text(path: Path, code: str) -> str | Diagnostic:
+    """The file's text as Italian Excel wrote it (see `decode`), or the problem that stops it."""
+    try:
+        return decode(str(path), path.read_bytes())
+    except OSError as exc:
+        return Diagnostic(str(path), 0, 0, f"cannot read the file: {exc.strerror}", code)
+
+
+def delimiter_and_text(
+    text: str, delimiter_of: Callable[[str], str | None]
+) -> tuple[str | None, str]:
+    """The file's delimiter and the text to read: the one a first line `sep=;` names (that line
+    left blank, so that rows keep their numbers), else the one `delimiter_of` finds in the header
+    (None when the first line names no known column)."""
     first = FIRST_LINE.split(text, maxsplit=1)[0]
-    found = _SEP_LINE.fullmatch(first)
-    return (found.group(1), text[len(first) :]) if found else None
+    if found := _SEP_LINE.fullmatch(first):
+        return found.group(1), text[len(first) :]
+    return delimiter_of(first), text
 
 
 def split_line(line: str, delimiter: str) -> list[str]:

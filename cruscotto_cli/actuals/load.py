@@ -32,11 +32,11 @@ from cruscotto_cli.actuals.csvfile import (
     VALUE,
     YEAR,
     column_roles,
-    decode,
+    delimiter_and_text,
     delimiter_of,
     no_header,
     read_records,
-    separator_line,
+    read_text,
 )
 from cruscotto_cli.actuals.dated import Reason, row_date
 from cruscotto_cli.actuals.files import scan
@@ -246,23 +246,14 @@ class _Loader:
                     self.record(file, row, cells, reading)
 
     def csv(self, path: Path) -> None:
-        name = str(path)
-        try:
-            text = decode(name, path.read_bytes())
-        except OSError as exc:
-            text = Diagnostic(name, 0, 0, f"cannot read the file: {exc.strerror}", "csv-file")
-        if isinstance(text, Diagnostic):
-            self.problems.append(text)
+        name, read = str(path), read_text(path, "csv-file")
+        if isinstance(read, Diagnostic):
+            self.problems.append(read)
             return
-        if hinted := separator_line(text):
-            delimiter, text = hinted
-        else:
-            first_line = FIRST_LINE.split(text, maxsplit=1)[0]
-            found = delimiter_of(first_line)
-            if found is None:
-                self.problems.append(no_header(name, text, first_line))
-                return
-            delimiter = found
+        delimiter, text = delimiter_and_text(read, delimiter_of)
+        if delimiter is None:
+            self.problems.append(no_header(name, text, FIRST_LINE.split(text, maxsplit=1)[0]))
+            return
         records, unreadable = read_records(name, text, delimiter)
         header = records[0][1] if records else []
         roles, unknown = column_roles(name, header)

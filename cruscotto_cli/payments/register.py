@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from cruscotto_cli.actuals.conventions import Convention, read_number, settle
-from cruscotto_cli.actuals.csvfile import FIRST_LINE, decode, read_records
+from cruscotto_cli.actuals.csvfile import delimiter_and_text, read_records, read_text
 from cruscotto_cli.actuals.files import scan
 from cruscotto_cli.diagnostics import Diagnostic, InputError
 from cruscotto_cli.payments import columns as c
@@ -99,16 +99,11 @@ class _Loader:
     problems: list[Diagnostic] = field(default_factory=list)
 
     def file(self, path: Path) -> None:
-        name = str(path)
-        try:
-            text = decode(name, path.read_bytes())
-        except OSError as exc:
-            text = Diagnostic(name, 0, 0, f"cannot read the file: {exc.strerror}", "register-file")
-        if isinstance(text, Diagnostic):
-            self.problems.append(text)
+        name, read = str(path), read_text(path, "register-file")
+        if isinstance(read, Diagnostic):
+            self.problems.append(read)
             return
-        first_line = FIRST_LINE.split(text, maxsplit=1)[0]
-        delimiter = c.delimiter_of(first_line)
+        delimiter, text = delimiter_and_text(read, c.delimiter_of)
         if delimiter is None:
             message = (
                 f'no header: start the file with a line such as "{_EXAMPLE}"; '
