@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,14 +69,21 @@ def join_register(plan: Plan, actuals: Actuals, folder: Path) -> Actuals:
     there and the plan takes any; InputError for a bad register or a value given both ways."""
     if not folder.is_dir() or not any(p.indicator.from_register for p in plan.placed):
         return actuals
-    from cruscotto_cli.payments.measured import with_register
-    from cruscotto_cli.payments.register import load_register
+    from cruscotto_cli import cache
+    from cruscotto_cli.actuals.load import Actuals
 
-    try:
-        register = load_register(folder)
-    except InputError as exc:  # what the actuals folder did not read is said too
-        raise InputError(list(exc.diagnostics), actuals.notices + exc.notices) from None
-    return with_register(plan, actuals, register)
+    def join(key: str) -> Actuals:
+        from cruscotto_cli.payments.measured import with_register
+        from cruscotto_cli.payments.register import load_register
+
+        try:
+            register = load_register(folder)
+        except InputError as exc:  # what the actuals folder did not read is said too
+            raise InputError(list(exc.diagnostics), actuals.notices + exc.notices) from None
+        return replace(with_register(plan, actuals, register), source=key)
+
+    # The join is cached too: computing the register's values costs more than the rest.
+    return cache.through("joined", folder, Actuals, join, actuals.source or None)
 
 
 def check_folders(

@@ -51,6 +51,19 @@ def write_csv(folder: Path, name: str, text: str) -> Path:
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test starts with an empty cache of loaded inputs, its own, and the cache on: a
+    command run twice in one test reads its inputs back from it, as a user's second run does."""
+    from cruscotto_cli import cache
+
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("CRUSCOTTO_CACHE_DIR", str(folder))
+    monkeypatch.delenv("CRUSCOTTO_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "_disabled", False)
+    return folder
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -80,6 +80,9 @@ class Actuals:
     reasons: Mapping[tuple[str, int], Reason] = field(default_factory=dict)
     notices: tuple[Diagnostic, ...] = ()
     computed: frozenset[tuple[str, int]] = frozenset()
+    # The content key of the files and the plan they were read for ("" when not known): the
+    # actuals joined with the invoice register are cached under it (cruscotto_cli.cache).
+    source: str = field(default="", compare=False, repr=False)
 
     def get(self, key: str, year: int) -> Actual | None:
         return self.values.get((key, year))
@@ -543,7 +546,15 @@ def actuals_files(folder: Path) -> tuple[Path, ...]:
 
 def load_actuals(folder: Path, plan: Plan) -> Actuals:
     """Every file of `folder` with a reader (name order, not recursive), and a notice for every
-    other entry; InputError carries every problem of every file, and the notices."""
+    other entry; InputError carries every problem of every file, and the notices. Actuals read
+    cleanly before from the same files, for the same plan, come from the cache."""
+    from cruscotto_cli import cache
+
+    depends = plan.source or None  # a plan not read from files: its key is not known
+    return cache.through("actuals", folder, Actuals, lambda key: _read(folder, plan, key), depends)
+
+
+def _read(folder: Path, plan: Plan, key: str) -> Actuals:
     levels = {s.level.casefold(): s.level.lower() for s in plan.header.scale}
     banded = any(s.from_ is not None for s in plan.header.scale)
     period = plan.header.period
@@ -554,7 +565,7 @@ def load_actuals(folder: Path, plan: Plan) -> Actuals:
         for path in found.read:
             READERS[path.suffix.lower()](loader, path)
     dated = {k: tuple(sorted(v, key=_date_of)) for k, v in loader.dated.items()}
-    actuals = Actuals(loader.values, found.read, dated, loader.reasons, found.notices)
+    actuals = Actuals(loader.values, found.read, dated, loader.reasons, found.notices, source=key)
     if loader.problems:
         raise InvalidActuals(loader.problems, found.notices, actuals, loader.refused)
     return actuals

@@ -83,8 +83,22 @@ VersionOption = Annotated[
 ]
 
 
-def main(version: VersionOption = False) -> None:
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every input file again instead of taking what was loaded before from the "
+        "cache (also CRUSCOTTO_NO_CACHE=1).",
+    ),
+]
+
+
+def main(version: VersionOption = False, no_cache: NoCacheOption = False) -> None:
     """Keep a Chamber of Commerce's strategic plan as code and evaluate it year by year."""
+    if no_cache:
+        from cruscotto_cli import cache
+
+        cache.disable()
     # A loaded plan is hundreds of thousands of long-lived objects and few cycles: the default
     # thresholds (700, 10, 10) walk them again and again. Collecting less often saves about 15% of
     # a 10,000-indicator evaluation; a command is a short-lived process.

@@ -15,6 +15,8 @@ TEXT = (
     "\n"
     "Options:\n"
     "  --version   Print the version and exit.\n"
+    "  --no-cache  Read every input file again instead of taking what was loaded\n"
+    "              before from the cache (also CRUSCOTTO_NO_CACHE=1).\n"
     "  -h, --help  Show this message and exit.\n"
     "\n"
     "Commands:\n"

@@ -324,7 +324,14 @@ def register_files(folder: Path) -> list[Path]:
 
 def load_register(folder: Path) -> Register:
     """Every invoice of the folder's files, and a notice for every other entry; InputError
-    carries every problem of every file, and the notices."""
+    carries every problem of every file, and the notices. A register read cleanly before from
+    the same files comes from the cache."""
+    from cruscotto_cli import cache
+
+    return cache.through("register", folder, Register, lambda _: _read(folder))
+
+
+def _read(folder: Path) -> Register:
     loader = _Loader()
     found = scan(folder, (".csv",), "register")
     for path in found.read:

@@ -15,10 +15,19 @@ from cruscotto_cli.plan.model import ERROR_CODES, Area, Header
 from cruscotto_cli.plan.yamlsource import Document, read_yaml
 
 
-def load_plan(folder: Path) -> Plan:
-    """Read and check a whole plan; InputError carries every problem found, in file order."""
+def load_plan(folder: Path, cached: bool = True) -> Plan:
+    """Read and check a whole plan; InputError carries every problem found, in file order. A
+    plan loaded cleanly before from the same files comes from the cache, unless not `cached`."""
     if not folder.is_dir():
         raise InputError([_no_folder(folder)])
+    if not cached:
+        return _read_plan(folder, "")
+    from cruscotto_cli import cache
+
+    return cache.through("plan", folder, Plan, lambda key: _read_plan(folder, key))
+
+
+def _read_plan(folder: Path, key: str) -> Plan:
     header_path = folder / HEADER_FILE
     header, header_doc, problems = (
         _load(header_path, Header) if header_path.is_file() else (None, None, [])
@@ -37,7 +46,7 @@ def load_plan(folder: Path) -> Plan:
         )
     if problems or header is None or header_doc is None:
         raise InputError(problems)
-    plan = Plan(folder, header, header_doc, tuple(areas))
+    plan = Plan(folder, header, header_doc, tuple(areas), key)
     from cruscotto_cli.plan.checks import check_plan
 
     problems = check_plan(plan)

@@ -31,6 +31,9 @@ class Plan:
     header: Header
     header_document: Document
     areas: tuple[tuple[Area, Document], ...]
+    # The content key of the files it was read from ("" when not known): what is made from the
+    # plan, such as its actuals, is cached under it too (cruscotto_cli.cache).
+    source: str = field(default="", compare=False, repr=False)
     placed: tuple[Placed, ...] = field(init=False)
     # Lookups by key, built once: commands look things up per row and per indicator.
     _indicators: dict[str, Placed] = field(init=False, repr=False, compare=False)

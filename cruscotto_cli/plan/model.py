@@ -153,7 +153,11 @@ class Model(BaseModel):
     """Strict about keys (a misspelt key must not be ignored) and immutable once loaded."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        populate_by_name=True,
+        defer_build=True,
     )
 
 

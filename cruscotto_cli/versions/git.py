@@ -48,7 +48,7 @@ def load_at(root: Path, commit: str, inside: str, label: str) -> Plan:
             (folder / name).write_bytes(contents[sha])
         name_of = _namer(folder, f"{label}:{'' if inside == '.' else inside + '/'}")
         try:
-            plan = load_plan(folder)
+            plan = load_plan(folder, cached=False)  # a temporary folder: never asked for again
         except InputError as exc:
             raise InputError([replace(d, path=name_of(d.path)) for d in exc.diagnostics]) from None
         return _relabelled(plan, name_of, f"{label}:{inside}")

@@ -1,0 +1,238 @@
+"""A cache of loaded inputs, keyed by the content of every file they were read from.
+
+Loading a plan (YAML, the models, the meaning checks) and its actuals is most of what a command
+does; the next command on the same files gets the same objects back from here instead.
+
+- **The key** is a digest of the tool (its version and the size and time of every module of the
+  package, so an edited source is a new tool), Python's and pydantic's versions, the kind of
+  input, the folder as given, the name and kind of every entry of the folder, and the bytes of
+  every regular file in it. Anything different is another key: nothing is ever invalidated, an
+  entry is simply not asked for again, and the oldest are removed.
+- **Only what loaded cleanly** is kept: a file with problems is read, and its problems reported,
+  every time. A load is kept only if the folder still has the same key after it (a file saved
+  while it was read is not remembered for the new content).
+- **Where**: `$CRUSCOTTO_CACHE_DIR`, else `$XDG_CACHE_HOME/cruscotto`, else
+  `~/.cache/cruscotto`; never inside the project, where a pull request could plant an entry.
+  The folder is made private (0700), and one that is not the user's own, or that others can
+  write to, is not used at all.
+- **Never trusted blindly**: an entry starts with the digest of its body, so a truncated or
+  corrupt one is read as a miss, rebuilt and replaced; its body is unpickled with an unpickler
+  that only builds the classes a loaded input is made of (no function is ever called).
+- **Off**: `--no-cache` on any command, or `CRUSCOTTO_NO_CACHE=1`. The cache never changes an
+  output: a test compares every command's output cold and warm.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import io
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import cruscotto_cli
+
+T = TypeVar("T")
+
+_MAGIC = b"cruscotto-cache 1\n"
+_DIGEST = 32
+_KEEP = 16  # entries of each kind; the least recently used beyond that are removed
+_disabled = False
+# Modules whose classes a loaded input is made of; nothing else may appear in an entry.
+_SAFE_MODULES = ("ast", "collections", "datetime", "decimal", "fractions", "pathlib")
+_SAFE_BUILTINS = frozenset({"frozenset", "set", "slice", "complex", "bytearray"})
+
+
+def disable() -> None:
+    """No cache for the rest of this process (`--no-cache`)."""
+    global _disabled
+    _disabled = True
+
+
+def enabled() -> bool:
+    return not _disabled and os.environ.get("CRUSCOTTO_NO_CACHE", "") in ("", "0")
+
+
+def through(
+    kind: str,
+    folder: Path,
+    expected: type[T],
+    build: Callable[[str], T],
+    depends: str | None = "",
+) -> T:
+    """`build(key)`, or what it returned before for the same files: the entry of `kind` for the
+    content of `folder` and `depends` (the key of another input the result is made from; None
+    when that is not known, and then nothing is cached). `key` is "" when nothing is cached."""
+    if depends is None:
+        return build("")
+    key = content_key(kind, folder, depends)
+    if key is None:
+        return build("")
+    found = _recall(kind, key)
+    if isinstance(found, expected):
+        return found
+    value = build(key)
+    if content_key(kind, folder, depends) == key:
+        _remember(kind, key, value)
+    return value
+
+
+def content_key(kind: str, folder: Path, depends: str = "") -> str | None:
+    """The key of `folder`'s content for `kind`; None when the cache is off or the folder cannot
+    be read whole."""
+    if not enabled():
+        return None
+    digest = hashlib.blake2b(_tool_key(), digest_size=_DIGEST)
+    for part in (kind, str(folder), depends):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        for entry in entries:
+            mode = entry.stat(follow_symlinks=True).st_mode if _exists(entry) else 0
+            digest.update(os.fsencode(entry.name) + b"\0" + str(stat.S_IFMT(mode)).encode())
+            if stat.S_ISREG(mode):
+                data = Path(entry.path).read_bytes()
+                digest.update(len(data).to_bytes(8, "big") + data)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _exists(entry: os.DirEntry[str]) -> bool:
+    try:
+        entry.stat(follow_symlinks=True)
+    except OSError:
+        return False  # a dangling link: its name and kind still count
+    return True
+
+
+_tool: bytes | None = None
+
+
+def _tool_key() -> bytes:
+    """The version, and the size and modification time of every module of the package: a
+    development copy edited since an entry was written is another tool."""
+    global _tool
+    if _tool is None:
+        import pydantic
+
+        parts = [cruscotto_cli.__version__, sys.version, pydantic.VERSION]
+        root = Path(cruscotto_cli.__file__).parent
+        for path, folders, files in os.walk(root):
+            folders[:] = sorted(f for f in folders if f != "__pycache__")
+            for name in sorted(f for f in files if f.endswith(".py")):
+                info = os.stat(os.path.join(path, name))
+                parts.append(f"{path}/{name}:{info.st_size}:{info.st_mtime_ns}")
+        _tool = "\n".join(parts).encode("utf-8", "surrogateescape")
+    return _tool
+
+
+# --- the folder and its entries ---------------------------------------------------------------
+
+
+def folder() -> Path:
+    """Where the entries are kept (it may not exist yet)."""
+    named = os.environ.get("CRUSCOTTO_CACHE_DIR")
+    if named:
+        return Path(named)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cruscotto"
+
+
+def _private(path: Path) -> bool:
+    """Whether `path` is a folder of this user's that no one else can write to."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return stat.S_ISDIR(info.st_mode) and mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _entry(kind: str, key: str) -> Path:
+    return folder() / f"{kind}-{key}.pickle"
+
+
+def _recall(kind: str, key: str) -> object | None:
+    """The entry's object, or None for a miss: no entry, an unsafe folder, a corrupt entry."""
+    path = _entry(kind, key)
+    if not _private(path.parent):
+        return None
+    try:
+        with path.open("rb") as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+                return None
+            blob = stream.read()
+    except OSError:
+        return None
+    head, body = blob[: len(_MAGIC) + _DIGEST], blob[len(_MAGIC) + _DIGEST :]
+    if head != _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest():
+        return None
+    was_enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of acyclic objects: the collector would walk them often
+    try:
+        found: object = _Unpickler(io.BytesIO(body)).load()
+        return found
+    except Exception:  # any failure to read an entry back is a miss: rebuilt and replaced
+        return None
+    finally:
+        if was_enabled:
+            gc.enable()
+        _touch(path)
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as used now: the least recently used are the ones removed."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def _remember(kind: str, key: str, value: object) -> None:
+    """Write the entry whole (a temporary file put in place), then remove the oldest of `kind`;
+    a cache that cannot be written is no cache, and the command goes on."""
+    where = folder()
+    try:
+        body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(where):
+            return
+        handle, temp = tempfile.mkstemp(prefix=f".{kind}-", dir=where)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(_MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+            os.replace(temp, _entry(kind, key))
+        finally:
+            Path(temp).unlink(missing_ok=True)
+        _prune(where, kind)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+
+
+def _prune(where: Path, kind: str) -> None:
+    entries = sorted(where.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[:-_KEEP]:
+        old.unlink(missing_ok=True)
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only classes: cruscotto's own and the few standard ones a loaded input holds. A
+    function, a module's other attributes or any other package's name is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "builtins" and name in _SAFE_BUILTINS:
+            return super().find_class(module, name)
+        if module == "copyreg" and name in ("_reconstructor", "__newobj__", "__newobj_ex__"):
+            return super().find_class(module, name)
+        if module.startswith("cruscotto_cli.") or module in _SAFE_MODULES:
+            found = super().find_class(module, name)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a loaded input")
