@@ -33,7 +33,7 @@ from cruscotto_cli.plan.reasons import Reason
 from cruscotto_cli.plan.targets import Baseline, Target
 
 if TYPE_CHECKING:
-    from cruscotto_cli.actuals.load import Actual, Actuals
+    from cruscotto_cli.actuals.values import Actual, Actuals
 
 
 class Status(StrEnum):

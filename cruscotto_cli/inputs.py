@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from cruscotto_cli.diagnostics import Diagnostic, InputError, UsageError, plural
 
 if TYPE_CHECKING:
-    from cruscotto_cli.actuals.load import Actuals
+    from cruscotto_cli.actuals.values import Actuals
     from cruscotto_cli.plan.loaded import Plan
 
 
@@ -26,7 +26,8 @@ def load_inputs(
 ) -> tuple[Plan, Actuals]:
     """The plan and its actuals, with the values computed from the invoice register (a folder,
     and whether the user named it); InputError (exit 2) when any of them is invalid."""
-    from cruscotto_cli.actuals.load import Actuals, load_actuals
+    from cruscotto_cli.actuals.load import load_actuals
+    from cruscotto_cli.actuals.values import Actuals
     from cruscotto_cli.plan.load import load_plan
 
     check_folders(plan_folder, actuals_folder, actuals_named, register)
@@ -48,7 +49,7 @@ def load_what_can_be_read(
 ) -> tuple[Plan, Actuals, Mapping[tuple[str, int], Diagnostic]]:
     """The plan and the actuals as far as they can be read, with the values refused by key and
     year: a reminder of what is still owed lists them. The problems go to stderr."""
-    from cruscotto_cli.actuals.load import InvalidActuals
+    from cruscotto_cli.actuals.values import InvalidActuals
 
     try:
         plan, actuals = load_inputs(plan_folder, actuals_folder, actuals_named)
@@ -70,7 +71,7 @@ def join_register(plan: Plan, actuals: Actuals, folder: Path) -> Actuals:
     if not folder.is_dir() or not any(p.indicator.from_register for p in plan.placed):
         return actuals
     from cruscotto_cli import cache
-    from cruscotto_cli.actuals.load import Actuals
+    from cruscotto_cli.actuals.values import Actuals
 
     def join(key: str) -> Actuals:
         from cruscotto_cli.payments.measured import with_register

@@ -11,7 +11,7 @@ from cruscotto_cli.diagnostics import Diagnostic, InputError, UsageError, plural
 from cruscotto_cli.inputs import DEFAULT_REGISTER, check_folders, check_year, join_register
 
 if TYPE_CHECKING:
-    from cruscotto_cli.actuals.load import Actuals
+    from cruscotto_cli.actuals.values import Actuals
     from cruscotto_cli.evaluate import Outcome
     from cruscotto_cli.plan.loaded import Plan
 

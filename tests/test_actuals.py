@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cruscotto_cli.actuals.load import Actual, Actuals, load_actuals
+from cruscotto_cli.actuals.load import load_actuals
+from cruscotto_cli.actuals.values import Actual, Actuals
 from cruscotto_cli.diagnostics import InputError
 from cruscotto_cli.plan.load import load_plan
 from cruscotto_cli.plan.loaded import Plan

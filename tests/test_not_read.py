@@ -12,7 +12,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cruscotto_cli.actuals.files import scan
-from cruscotto_cli.actuals.load import READERS, load_actuals
+from cruscotto_cli.actuals.load import SUFFIXES, load_actuals
+from cruscotto_cli.actuals.reader import READERS
 from cruscotto_cli.cli.app import app
 from cruscotto_cli.diagnostics import InputError
 from cruscotto_cli.plan.load import load_plan
@@ -61,7 +62,7 @@ def run(*args: str) -> Result:
 
 
 def test_every_entry_is_read_or_named(folder: Path) -> None:
-    found = scan(folder, READERS)
+    found = scan(folder, SUFFIXES)
     assert [str(n) for n in found.notices] == NOTICES
     assert [p.name for p in found.read] == sorted(p.name for p in ACTUALS.glob("*.csv"))
     actuals = load_actuals(folder, load_plan(PLAN))
@@ -70,7 +71,7 @@ def test_every_entry_is_read_or_named(folder: Path) -> None:
 
 def test_a_pipe_named_csv_is_not_read(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "dati.csv")  # reading it would wait for a writer forever
-    assert [n.message for n in scan(tmp_path, READERS).notices] == ["not read: not a regular file"]
+    assert [n.message for n in scan(tmp_path, SUFFIXES).notices] == ["not read: not a regular file"]
 
 
 def test_notices_come_with_the_problems_when_loading_fails(folder: Path) -> None:
@@ -169,3 +170,7 @@ def test_an_unreadable_csv_is_a_problem_not_a_notice(tmp_path: Path) -> None:
     assert [str(d) for d in caught.value.diagnostics] == [
         f"{path}: cannot read the file: Permission denied [csv-file]"
     ]
+
+
+def test_every_suffix_listed_has_its_reader() -> None:
+    assert sorted(READERS) == sorted(SUFFIXES)

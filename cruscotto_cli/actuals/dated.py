@@ -1,4 +1,4 @@
-"""What a row may say beside its value: the date the value refers to, and the reason for a miss.
+"""The date a row's value refers to (a row's reason for a miss is an actuals.values.Reason).
 
 A row without a date is the year-end value; a dated row (30/06/2025) is a value measured during the
 year, for monitoring. A date of 31 December is the year-end value itself. A reason ("motivazione
@@ -9,21 +9,8 @@ its own, with the indicator's id and no value.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from cruscotto_cli.cycle.rundate import read_date
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """An office's reason for a key's value in a year, and where it was written."""
-
-    key: str
-    year: int
-    text: str
-    path: str
-    row: int
-    column: int
 
 
 def row_date(text: str, year: int) -> dt.date | str | None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from cruscotto_cli.actuals.load import Actuals
 from cruscotto_cli.actuals.template import TemplateRow
+from cruscotto_cli.actuals.values import Actuals
 from cruscotto_cli.diagnostics import Diagnostic
 from cruscotto_cli.evaluate import Status, evaluate
 from cruscotto_cli.plan.loaded import Placed, Plan

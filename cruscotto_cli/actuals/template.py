@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from cruscotto_cli.actuals.load import Actuals
+from cruscotto_cli.actuals.values import Actuals
 from cruscotto_cli.plan.loaded import Placed, Plan
 from cruscotto_cli.plan.model import Indicator, Value, ValueKind
 from cruscotto_cli.plan.targets import Range, Threshold

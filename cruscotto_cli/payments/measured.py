@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from cruscotto_cli.actuals.load import ILLUSTRATIVE, Actual, Actuals
+from cruscotto_cli.actuals.values import ILLUSTRATIVE, Actual, Actuals
 from cruscotto_cli.diagnostics import Diagnostic, InputError
 from cruscotto_cli.numbers import format_number
 from cruscotto_cli.payments.cells import euro

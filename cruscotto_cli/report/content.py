@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cruscotto_cli import __version__
-from cruscotto_cli.actuals.load import ILLUSTRATIVE, actuals_files
+from cruscotto_cli.actuals.load import actuals_files
+from cruscotto_cli.actuals.values import ILLUSTRATIVE
 from cruscotto_cli.cycle.compare import YearOverYear, year_over_year
 from cruscotto_cli.evaluate import Evaluation, Outcome, evaluate
 from cruscotto_cli.payments.register import register_files
@@ -19,7 +20,7 @@ from cruscotto_cli.plan.files import plan_files
 from cruscotto_cli.plan.loaded import Placed, Plan
 
 if TYPE_CHECKING:
-    from cruscotto_cli.actuals.load import Actuals
+    from cruscotto_cli.actuals.values import Actuals
 
 
 @dataclass(frozen=True)
