@@ -36,7 +36,9 @@ def table(plan: Plan, evaluation: Evaluation) -> RenderableType:
     w = Words(plan.language)
     # The previous year's two columns take width from the names: the table needs that much more.
     wider = PREVIOUS_WIDTH if year_over_year(evaluation).year is not None else 0
-    return Responsive(_wide(plan, w, evaluation), _narrow(plan, w, evaluation), NARROW + wider)
+    return Responsive(
+        lambda: _wide(plan, w, evaluation), lambda: _narrow(plan, w, evaluation), NARROW + wider
+    )
 
 
 def _wide(plan: Plan, w: Words, evaluation: Evaluation) -> RenderableType:

@@ -26,7 +26,7 @@ STYLES = {
 
 def table(plan: Plan, m: Monitoring) -> RenderableType:
     w = Words(plan.language)
-    return Responsive(_wide(w, plan, m), _narrow(w, plan, m))
+    return Responsive(lambda: _wide(w, plan, m), lambda: _narrow(w, plan, m))
 
 
 def _areas(plan: Plan, m: Monitoring) -> list[tuple[str, str, list[Check]]]:

@@ -15,7 +15,7 @@ from cruscotto_cli.render.words import Words
 def renderable(plan: Plan, placed: list[Placed], detail: bool) -> RenderableType:
     if detail:
         return _detail(plan, placed[0])
-    return Responsive(_wide(plan, placed), _narrow(plan, placed))
+    return Responsive(lambda: _wide(plan, placed), lambda: _narrow(plan, placed))
 
 
 def _narrow(plan: Plan, placed: list[Placed]) -> RenderableType:

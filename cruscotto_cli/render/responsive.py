@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, RenderableType
@@ -13,11 +13,13 @@ NARROW = 100
 
 @dataclass(frozen=True)
 class Responsive:
-    wide: RenderableType
-    narrow: RenderableType
+    """The layout is built when it is rendered, and only the one the width calls for."""
+
+    wide: Callable[[], RenderableType]
+    narrow: Callable[[], RenderableType]
     threshold: int = NARROW
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
-        yield self.wide if options.max_width >= self.threshold else self.narrow
+        yield self.wide() if options.max_width >= self.threshold else self.narrow()
