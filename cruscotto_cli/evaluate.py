@@ -187,41 +187,52 @@ def outcome(
         if ind.kind is ValueKind.LEVEL and isinstance(actual, Decimal)
         else None
     )
-    base = Outcome(
+    status, degree, reason, withdrawn_by = _verdict(plan, ind, year, actual, missing, is_open)
+    return Outcome(
         placed.area.id,
         ind,
         year,
         target,
         actual,
-        Status.MISSING,
-        None,
-        problem,
+        status,
+        degree,
+        reason or problem,
         sources,
+        withdrawn_by,
         level=level,
         explanation=_explanation(actuals, ind, year),
     )
+
+
+Verdict = tuple[Status, Decimal | None, Reason | None, Change | None]
+
+
+def _verdict(
+    plan: Plan, ind: Indicator, year: int, actual: Value | None, missing: bool, is_open: bool
+) -> Verdict:
+    """The status, the degree, the reason (None: the value's own problem, if any) and the act
+    that withdrew the indicator."""
+    target = ind.targets.get(year)
     if change := ind.withdrawn_in(year):
         act = (
             change.act
             if f"{change.date:%d/%m/%Y}" in change.act
             else f"{change.act} ({change.date:%d/%m/%Y})"
         )
-        return _with(
-            base, Status.WITHDRAWN, reason=Reason.of("withdrawn", act=act), withdrawn_by=change
-        )
+        return Status.WITHDRAWN, None, Reason.of("withdrawn", act=act), change
     if target is None:
-        return _with(base, Status.NO_TARGET)
+        return Status.NO_TARGET, None, None, None
     if isinstance(target, Baseline):
-        return _with(base, Status.BASELINE)
+        return Status.BASELINE, None, None, None
     if actual is None and missing and is_open:
-        return _with(base, Status.NOT_COLLECTED)
+        return Status.NOT_COLLECTED, None, None, None
     if actual is None:
-        return _with(base, Status.MISSING if missing else Status.INVALID, degree=ZERO)
+        return (Status.MISSING if missing else Status.INVALID), ZERO, None, None
     by_distance = plan.header.scoring.zero_targets is ZeroTargets.DISTANCE
     result = judge(target, actual, ind.effective_direction, plan.header.scale, by_distance)
     if result.invalid:
-        return _with(base, Status.INVALID, degree=ZERO, reason=result.invalid)
-    return _with(base, Status.MET if result.met else Status.NOT_MET, degree=result.degree)
+        return Status.INVALID, ZERO, result.invalid, None
+    return (Status.MET if result.met else Status.NOT_MET), result.degree, None, None
 
 
 def _actual(
@@ -255,10 +266,6 @@ def _explanation(actuals: Actuals, ind: Indicator, year: int) -> str | None:
 def unexplained(evaluation: Evaluation) -> list[Outcome]:
     """The misses without a reason ("scostamenti senza motivazione"), in plan order."""
     return [o for o in evaluation.outcomes if o.missed and o.explanation is None]
-
-
-def _with(base: Outcome, status: Status, **changes: object) -> Outcome:
-    return replace(base, status=status, **changes)  # type: ignore[arg-type]
 
 
 def roll_up(

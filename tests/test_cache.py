@@ -285,3 +285,33 @@ def test_a_file_saved_while_it_was_read_is_not_remembered(
     monkeypatch.setattr(plan_load, "_read_plan", read_then_saved)
     assert run("show", "--format", "json").exit_code == 0
     assert entries(fresh_cache) == []
+
+
+def test_every_field_of_a_value_and_a_reason_survives_the_cache() -> None:
+    """Actual and Reason pickle through their constructors: a field left out of __reduce__, or
+    out of order, would come back wrong."""
+    import dataclasses
+    import datetime as dt
+    from decimal import Decimal
+
+    from cruscotto_cli.actuals.values import Actual, Reason
+
+    actual = Actual(
+        "1.1",
+        2024,
+        Decimal("73,5".replace(",", ".")),
+        "73,5",
+        "fonte",
+        "nota",
+        "a.csv",
+        7,
+        3,
+        dt.date(2024, 6, 30),
+        "motivo",
+    )
+    reason = Reason("1.1", 2024, "motivo", "a.csv", 7, 6)
+    for value in (actual, reason):
+        back = pickle.loads(pickle.dumps(value, protocol=5))
+        assert back == value
+        names = [f.name for f in dataclasses.fields(value)]
+        assert [getattr(back, n) for n in names] == [getattr(value, n) for n in names]

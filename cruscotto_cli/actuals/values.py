@@ -36,6 +36,12 @@ class Actual:
     date: dt.date | None = None  # None: the year-end value; else the day it was measured
     reason: str | None = None
 
+    def __reduce__(self) -> tuple[type[Actual], tuple[object, ...]]:
+        """Pickled as its fields and rebuilt by the constructor: the cache reads back tens of
+        thousands of these, and a slotted dataclass's default sets each field from Python."""
+        fields = (self.key, self.year, self.value, self.text, self.source, self.note, self.path)
+        return Actual, (*fields, self.row, self.column, self.date, self.reason)
+
 
 @dataclass(frozen=True)
 class Actuals:
@@ -87,6 +93,10 @@ class Reason:
     path: str
     row: int
     column: int
+
+    def __reduce__(self) -> tuple[type[Reason], tuple[object, ...]]:
+        """Rebuilt by the constructor, as an Actual is."""
+        return Reason, (self.key, self.year, self.text, self.path, self.row, self.column)
 
 
 class InvalidActuals(InputError):
