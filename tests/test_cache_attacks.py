@@ -81,6 +81,21 @@ def test_a_command_reached_through_a_dotted_name_is_not_run(project: Path) -> No
     assert not marker.exists()
 
 
+def test_an_entry_naming_the_main_module_does_not_run_the_command_again(
+    project: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Finding a class imports its module: `cruscotto_cli.__main__` runs `main()` on import, the
+    whole command again inside the first one, with the same arguments."""
+    ran: list[str] = []
+    monkeypatch.setattr("cruscotto_cli.cli.entry.main", lambda: ran.append("main"))
+    monkeypatch.delitem(sys.modules, "cruscotto_cli.__main__", raising=False)
+    body = b"\x80\x04" + _short("cruscotto_cli.__main__") + _short("Plan") + b"\x93."
+    _plant_body("plan", _keys()["plan"], body)
+    assert run("validate").exit_code == 0
+    assert ran == []
+
+
 def test_a_dangling_link_pointed_elsewhere_is_said_anew(project: Path) -> None:  # noqa: F811
     """The notice quotes the link's target; the key hashes only the link's name and kind."""
     link = project / "actuals" / "link.csv"
