@@ -15,9 +15,10 @@ does; the next command on the same files gets the same objects back from here in
   `~/.cache/cruscotto`; never inside the project, where a pull request could plant an entry.
   The folder is made private (0700), and one that is not the user's own, or that others can
   write to, is not used at all.
-- **Never trusted blindly**: an entry starts with the digest of its body, so a truncated or
-  corrupt one is read as a miss, rebuilt and replaced; its body is unpickled with an unpickler
-  that only builds the classes a loaded input is made of (no function is ever called).
+- **Never trusted blindly**: an entry starts with the digest of its kind, key and body, so a
+  truncated, corrupt or renamed one is read as a miss, rebuilt and replaced; its body is
+  unpickled with an unpickler that only builds the classes a loaded input is made of, each
+  named by its own module (no function is ever called, no class reached through another).
 - **Off**: `--no-cache` on any command, or `CRUSCOTTO_NO_CACHE=1`. The cache never changes an
   output: a test compares every command's output cold and warm.
 """
@@ -41,7 +42,7 @@ import cruscotto_cli
 
 T = TypeVar("T")
 
-_MAGIC = b"cruscotto-cache 1\n"
+_MAGIC = b"cruscotto-cache 2\n"
 _DIGEST = 32
 _KEEP = 16  # entries of each kind; the least recently used beyond that are removed
 _disabled = False
@@ -97,12 +98,22 @@ def content_key(kind: str, folder: Path, depends: str = "") -> str | None:
         for entry in entries:
             mode = entry.stat(follow_symlinks=True).st_mode if _exists(entry) else 0
             digest.update(os.fsencode(entry.name) + b"\0" + str(stat.S_IFMT(mode)).encode())
+            if entry.is_symlink():  # a notice quotes where a dangling link points
+                digest.update(b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
             if stat.S_ISREG(mode):
-                data = Path(entry.path).read_bytes()
-                digest.update(len(data).to_bytes(8, "big") + data)
+                _digest_file(digest, entry.path)
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def _digest_file(digest: Any, path: str) -> None:
+    """The file's size and bytes, a megabyte at a time: a big file beside the data (a backup, a
+    video) must not be held in memory whole."""
+    with open(path, "rb") as stream:
+        digest.update(os.fstat(stream.fileno()).st_size.to_bytes(8, "big"))
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
 
 
 def _exists(entry: os.DirEntry[str]) -> bool:
@@ -142,8 +153,16 @@ def folder() -> Path:
     named = os.environ.get("CRUSCOTTO_CACHE_DIR")
     if named:
         return Path(named)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # relative: invalid, says the XDG specification
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "cruscotto"
+
+
+def _usable(where: Path) -> bool:
+    """Only an absolute folder: a relative one (no HOME and no passwd entry leave "~" as it is)
+    would be inside the project, where a pull request could plant an entry."""
+    return where.is_absolute()
 
 
 def _private(path: Path) -> bool:
@@ -163,10 +182,11 @@ def _entry(kind: str, key: str) -> Path:
 def _recall(kind: str, key: str) -> object | None:
     """The entry's object, or None for a miss: no entry, an unsafe folder, a corrupt entry."""
     path = _entry(kind, key)
-    if not _private(path.parent):
+    if not _usable(path.parent) or not _private(path.parent):
         return None
-    try:
-        with path.open("rb") as stream:
+    try:  # not following a link, not waiting on a FIFO: only a regular file is read
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(handle, "rb") as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
                 return None
@@ -174,7 +194,7 @@ def _recall(kind: str, key: str) -> object | None:
     except OSError:
         return None
     head, body = blob[: len(_MAGIC) + _DIGEST], blob[len(_MAGIC) + _DIGEST :]
-    if head != _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest():
+    if head != _MAGIC + _seal(kind, key, body):
         return None
     was_enabled = gc.isenabled()
     gc.disable()  # hundreds of thousands of acyclic objects: the collector would walk them often
@@ -189,6 +209,14 @@ def _recall(kind: str, key: str) -> object | None:
         _touch(path)
 
 
+def _seal(kind: str, key: str, body: bytes) -> bytes:
+    """The digest of the body with the entry's kind and key: an entry renamed to another key (or
+    kind) no longer matches its name, and is a miss."""
+    digest = hashlib.blake2b(f"{kind}-{key}\0".encode(), digest_size=_DIGEST)
+    digest.update(body)
+    return digest.digest()
+
+
 def _touch(path: Path) -> None:
     """Mark an entry as used now: the least recently used are the ones removed."""
     with contextlib.suppress(OSError):
@@ -200,6 +228,8 @@ def _remember(kind: str, key: str, value: object) -> None:
     a cache that cannot be written is no cache, and the command goes on."""
     where = folder()
     try:
+        if not _usable(where):
+            return
         body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(where):
@@ -207,7 +237,7 @@ def _remember(kind: str, key: str, value: object) -> None:
         handle, temp = tempfile.mkstemp(prefix=f".{kind}-", dir=where)
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(_MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+                stream.write(_MAGIC + _seal(kind, key, body) + body)
             os.replace(temp, _entry(kind, key))
         finally:
             Path(temp).unlink(missing_ok=True)
@@ -231,8 +261,12 @@ class _Unpickler(pickle.Unpickler):
             return super().find_class(module, name)
         if module == "copyreg" and name in ("_reconstructor", "__newobj__", "__newobj_ex__"):
             return super().find_class(module, name)
-        if module.startswith("cruscotto_cli.") or module in _SAFE_MODULES:
+        ours = module.startswith("cruscotto_cli.") and module != "cruscotto_cli.__main__"
+        if ours or module in _SAFE_MODULES:  # importing __main__ would run the command again
             found = super().find_class(module, name)
-            if isinstance(found, type):
+            # The class itself, not one reached through it: protocol 4 resolves a dotted name,
+            # and "io.FileIO" or "subprocess.Popen" are classes of modules these import.
+            mine = getattr(found, "__module__", None) == module
+            if isinstance(found, type) and mine and found.__qualname__ == name:
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a loaded input")

@@ -164,9 +164,7 @@ class _Payload:
 
 def _plant(kind: str, key: str, payload: object) -> Path:
     body = pickle.dumps(payload, protocol=5)
-    import hashlib
-
-    digest = hashlib.blake2b(body, digest_size=32).digest()
+    digest = cache._seal(kind, key, body)  # a valid seal: what is refused is the body
     path = cache.folder() / f"{kind}-{key}.pickle"
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     path.write_bytes(cache._MAGIC + digest + body)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -33,7 +32,7 @@ def _dotted_call(module: str, name: str, *args: str) -> bytes:
 def _plant_body(kind: str, key: str, body: bytes) -> Path:
     path = cache.folder() / f"{kind}-{key}.pickle"
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path.write_bytes(cache._MAGIC + hashlib.blake2b(body, digest_size=32).digest() + body)
+    path.write_bytes(cache._MAGIC + cache._seal(kind, key, body) + body)
     return path
 
 
