@@ -5,16 +5,16 @@ does; the next command on the same files gets the same objects back from here in
 
 - **The key** is a digest of the tool (its version and the size and time of every module of the
   package, so an edited source is a new tool), Python's and pydantic's versions, the kind of
-  input, the folder as given, the name and kind of every entry of the folder, and the bytes of
-  every regular file in it. Anything different is another key: nothing is ever invalidated, an
-  entry is simply not asked for again, and the oldest are removed.
+  input, the folder as given, the name and kind of every entry of the folder (and where a link
+  points), and the bytes of every file the loader reads. Anything different is another key:
+  nothing is ever invalidated, an entry is simply not asked for again, and the oldest go.
 - **Only what loaded cleanly** is kept: a file with problems is read, and its problems reported,
   every time. A load is kept only if the folder still has the same key after it (a file saved
   while it was read is not remembered for the new content).
 - **Where**: `$CRUSCOTTO_CACHE_DIR`, else `$XDG_CACHE_HOME/cruscotto`, else
   `~/.cache/cruscotto`; never inside the project, where a pull request could plant an entry.
-  The folder is made private (0700), and one that is not the user's own, or that others can
-  write to, is not used at all.
+  The folder is made private (0700); one that is not the user's own, that others can write
+  to, or that is relative (it would be inside the project), is not used at all.
 - **Never trusted blindly**: an entry starts with the digest of its kind, key and body, so a
   truncated, corrupt or renamed one is read as a miss, rebuilt and replaced; its body is
   unpickled with an unpickler that only builds the classes a loaded input is made of, each
@@ -67,27 +67,33 @@ def through(
     expected: type[T],
     build: Callable[[str], T],
     depends: str | None = "",
+    read: tuple[str, ...] = ("",),
 ) -> T:
     """`build(key)`, or what it returned before for the same files: the entry of `kind` for the
     content of `folder` and `depends` (the key of another input the result is made from; None
-    when that is not known, and then nothing is cached). `key` is "" when nothing is cached."""
+    when that is not known, and then nothing is cached). `key` is "" when nothing is cached.
+    `read` are the endings of the names of the files `build` reads (lower case; all by default)."""
     if depends is None:
         return build("")
-    key = content_key(kind, folder, depends)
+    key = content_key(kind, folder, depends, read)
     if key is None:
         return build("")
     found = _recall(kind, key)
     if isinstance(found, expected):
         return found
     value = build(key)
-    if content_key(kind, folder, depends) == key:
+    if content_key(kind, folder, depends, read) == key:
         _remember(kind, key, value)
     return value
 
 
-def content_key(kind: str, folder: Path, depends: str = "") -> str | None:
-    """The key of `folder`'s content for `kind`; None when the cache is off or the folder cannot
-    be read whole."""
+def content_key(
+    kind: str, folder: Path, depends: str = "", read: tuple[str, ...] = ("",)
+) -> str | None:
+    """The key of `folder`'s content for `kind`: every entry's name and kind, and the bytes of
+    the files whose names end in one of `read` (lower case), the files the loader reads; another
+    file (a backup, a video beside the data) counts by its name alone, as its notice does. None
+    when the cache is off or the folder cannot be read whole."""
     if not enabled():
         return None
     digest = hashlib.blake2b(_tool_key(), digest_size=_DIGEST)
@@ -100,7 +106,7 @@ def content_key(kind: str, folder: Path, depends: str = "") -> str | None:
             digest.update(os.fsencode(entry.name) + b"\0" + str(stat.S_IFMT(mode)).encode())
             if entry.is_symlink():  # a notice quotes where a dangling link points
                 digest.update(b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
-            if stat.S_ISREG(mode):
+            if stat.S_ISREG(mode) and entry.name.lower().endswith(read):
                 _digest_file(digest, entry.path)
     except OSError:
         return None
@@ -175,6 +181,18 @@ def _private(path: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+def _keep_private(where: Path) -> None:
+    """A folder of this user's that others could read (made before, or by hand) is made 0700:
+    the entries are the plan and its values. One that others could write to stays as it is, and
+    unused: what is in it may not be the tool's."""
+    with contextlib.suppress(OSError):
+        info = where.lstat()
+        mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+        writable = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        if stat.S_ISDIR(info.st_mode) and mine and info.st_mode & 0o077 and not writable:
+            where.chmod(0o700)
+
+
 def _entry(kind: str, key: str) -> Path:
     return folder() / f"{kind}-{key}.pickle"
 
@@ -232,6 +250,7 @@ def _remember(kind: str, key: str, value: object) -> None:
             return
         body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _keep_private(where)
         if not _private(where):
             return
         handle, temp = tempfile.mkstemp(prefix=f".{kind}-", dir=where)

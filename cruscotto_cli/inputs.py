@@ -84,7 +84,7 @@ def join_register(plan: Plan, actuals: Actuals, folder: Path) -> Actuals:
         return replace(with_register(plan, actuals, register), source=key)
 
     # The join is cached too: computing the register's values costs more than the rest.
-    return cache.through("joined", folder, Actuals, join, actuals.source or None)
+    return cache.through("joined", folder, Actuals, join, actuals.source or None, (".csv",))
 
 
 def check_folders(

@@ -13,7 +13,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cruscotto_cli import cache
+from cruscotto_cli.actuals.load import SUFFIXES
 from cruscotto_cli.cli.app import app
+from cruscotto_cli.plan.files import YAML_SUFFIXES
 from tests.conftest import ACTUALS, PLAN, REPO
 
 runner = CliRunner()
@@ -30,6 +32,17 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         shutil.copytree(REPO / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+# The files each kind of entry reads, as its loader tells the cache.
+READ = {"plan": YAML_SUFFIXES, "actuals": SUFFIXES, "register": (".csv",), "joined": (".csv",)}
+
+
+def key_of(kind: str, folder: Path, depends: str = "") -> str:
+    """The key the loader of `kind` asks the cache for."""
+    key = cache.content_key(kind, folder, depends, READ[kind])
+    assert key is not None
+    return key
 
 
 def entries(folder: Path) -> list[str]:
@@ -175,8 +188,7 @@ def test_a_planted_entry_runs_nothing(project: Path, tmp_path: Path) -> None:
     """An entry with a valid digest that names a function (here os.system) is refused: the
     unpickler builds classes only. The plan is read from its files instead."""
     marker = tmp_path / "ran"
-    key = cache.content_key("plan", Path("plan"))
-    assert key is not None
+    key = key_of("plan", Path("plan"))
     _plant("plan", key, _Payload(marker))
     result = run("validate")
     assert result.exit_code == 0, result.output
@@ -185,16 +197,14 @@ def test_a_planted_entry_runs_nothing(project: Path, tmp_path: Path) -> None:
 
 
 def test_an_entry_of_another_type_is_a_miss(project: Path) -> None:
-    key = cache.content_key("plan", Path("plan"))
-    assert key is not None
+    key = key_of("plan", Path("plan"))
     _plant("plan", key, {"not": "a plan"})
     assert run("validate").stdout.startswith("ok: plan/ (14 areas, 58 indicators)")
 
 
 def test_a_cache_folder_others_can_write_to_is_not_used(project: Path, fresh_cache: Path) -> None:
     fresh_cache.chmod(0o777)
-    key = cache.content_key("plan", Path("plan"))
-    assert key is not None
+    key = key_of("plan", Path("plan"))
     planted = _plant("plan", key, {"not": "a plan"})
     assert run("validate").exit_code == 0
     assert entries(fresh_cache) == ["plan"]  # nothing written there, the planted one untouched
@@ -237,13 +247,13 @@ def test_the_default_folder_is_the_users_cache_folder(monkeypatch: pytest.Monkey
 def test_the_key_changes_with_the_tool_and_the_folder_as_given(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    key = cache.content_key("plan", Path("plan"))
-    assert key == cache.content_key("plan", Path("plan"))
-    assert key != cache.content_key("plan", project / "plan")  # diagnostics name the folder
-    assert key != cache.content_key("actuals", Path("plan"))
+    key = key_of("plan", Path("plan"))
+    assert key == key_of("plan", Path("plan"))
+    assert key != key_of("plan", project / "plan")  # diagnostics name the folder
+    assert key != key_of("actuals", Path("plan"))
     monkeypatch.setattr(cache, "_tool", None)
     monkeypatch.setattr("cruscotto_cli.__version__", "99.0")
-    assert key != cache.content_key("plan", Path("plan"))
+    assert key != key_of("plan", Path("plan"))
 
 
 def test_old_entries_are_removed(project: Path, fresh_cache: Path) -> None:
@@ -313,3 +323,9 @@ def test_every_field_of_a_value_and_a_reason_survives_the_cache() -> None:
         assert back == value
         names = [f.name for f in dataclasses.fields(value)]
         assert [getattr(back, n) for n in names] == [getattr(value, n) for n in names]
+
+
+def test_a_cache_folder_others_can_read_is_made_private(project: Path, fresh_cache: Path) -> None:
+    fresh_cache.chmod(0o755)
+    assert run("validate").exit_code == 0
+    assert oct(fresh_cache.stat().st_mode & 0o777) == "0o700"

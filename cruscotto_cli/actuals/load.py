@@ -3,6 +3,7 @@ the cache when nothing changed since they were read."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,9 @@ def load_actuals(folder: Path, plan: Plan) -> Actuals:
     from cruscotto_cli import cache
 
     depends = plan.source or None  # a plan not read from files: its key is not known
-    return cache.through("actuals", folder, Actuals, lambda key: _read(folder, plan, key), depends)
+    return cache.through(
+        "actuals", folder, Actuals, partial(_read, folder, plan), depends, SUFFIXES
+    )
 
 
 def _read(folder: Path, plan: Plan, key: str) -> Actuals:

@@ -328,7 +328,7 @@ def load_register(folder: Path) -> Register:
     the same files comes from the cache."""
     from cruscotto_cli import cache
 
-    return cache.through("register", folder, Register, lambda _: _read(folder))
+    return cache.through("register", folder, Register, lambda _: _read(folder), read=(".csv",))
 
 
 def _read(folder: Path) -> Register:

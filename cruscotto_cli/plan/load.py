@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import typing
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from cruscotto_cli.diagnostics import Diagnostic, InputError
-from cruscotto_cli.plan.files import HEADER_FILE, area_files
+from cruscotto_cli.plan.files import HEADER_FILE, YAML_SUFFIXES, area_files
 from cruscotto_cli.plan.loaded import Plan
 from cruscotto_cli.plan.model import ERROR_CODES, Area, Header
 from cruscotto_cli.plan.yamlsource import Document, read_yaml
@@ -24,7 +25,7 @@ def load_plan(folder: Path, cached: bool = True) -> Plan:
         return _read_plan(folder, "")
     from cruscotto_cli import cache
 
-    return cache.through("plan", folder, Plan, lambda key: _read_plan(folder, key))
+    return cache.through("plan", folder, Plan, partial(_read_plan, folder), read=YAML_SUFFIXES)
 
 
 def _read_plan(folder: Path, key: str) -> Plan:
