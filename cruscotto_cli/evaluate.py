@@ -129,6 +129,29 @@ def evaluate(
     return replace(evaluation, previous=_evaluate(plan, actuals, year - 1, selected, today))
 
 
+def evaluate_years(
+    plan: Plan,
+    actuals: Actuals,
+    years: Iterable[int],
+    selected: Sequence[Placed] | None = None,
+    today: dt.date | None = None,
+    scope: Sequence[tuple[str, str]] = (),
+) -> dict[int, Evaluation]:
+    """`evaluate` for each of `years`, each year evaluated once: a year's previous year is the
+    evaluation of that year, when it is among them (a report's trend takes every year)."""
+    chosen = sorted(set(years))
+    once: dict[int, Evaluation] = {}
+    for year in chosen:
+        once[year] = _evaluate(plan, actuals, year, selected, today)
+        if year - 1 in plan.header.period.years and year - 1 not in once:
+            once[year - 1] = _evaluate(plan, actuals, year - 1, selected, today)
+    found = {}
+    for year in chosen:
+        before = once.get(year - 1) if year - 1 in plan.header.period.years else None
+        found[year] = replace(once[year], scope=tuple(scope), previous=before)
+    return found
+
+
 def _evaluate(
     plan: Plan,
     actuals: Actuals,
@@ -258,6 +281,8 @@ def _actual(
 
 def _explanation(actuals: Actuals, ind: Indicator, year: int) -> str | None:
     """The reason given on the indicator's row, or on its measures' rows, for the year."""
+    if not actuals.reasons:
+        return None
     keys = (ind.id, *sorted(ind.formula.measures)) if ind.formula else (ind.id,)
     found = [r.text for r in (actuals.reason(k, year) for k in keys) if r is not None]
     return "; ".join(dict.fromkeys(found)) or None

@@ -209,3 +209,20 @@ def test_bands_label_a_partly_achieved_score(loaded) -> None:
         Decimal("95.53"),
         "Parzialmente raggiunto",
     )
+
+
+def test_evaluating_years_together_is_evaluating_each_alone() -> None:
+    """A report evaluates every year of the plan at once, each once; each must be what evaluating
+    that year alone gives, its previous year included."""
+    from cruscotto_cli.evaluate import evaluate, evaluate_years
+    from cruscotto_cli.inputs import load_inputs
+    from tests.conftest import ACTUALS, PLAN
+
+    plan, actuals = load_inputs(PLAN, ACTUALS, False)
+    years = plan.header.period.years
+    together = evaluate_years(plan, actuals, years, scope=(("area", "9"),))
+    assert sorted(together) == sorted(years)
+    for year in years:
+        alone = evaluate(plan, actuals, year, scope=(("area", "9"),))
+        assert together[year] == alone
+        assert together[year].previous == alone.previous

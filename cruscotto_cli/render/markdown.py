@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cruscotto_cli.encoding import printable
 
@@ -36,6 +37,12 @@ def escape(text: str) -> str:
     """User text as inline Markdown (a table cell, a heading): shown as written, on one line."""
     if isinstance(text, Markdown):
         return text
+    return _escaped(str(text))
+
+
+@lru_cache(maxsize=16_384)
+def _escaped(text: str) -> str:
+    """The escaping of plain text, remembered: a report's cells repeat ("100,00%", an office)."""
     escaped = printable(text).translate(_SPECIAL)
     return _ADDRESS.sub(lambda m: f"{m[1] or m[3]}\\{m[2] or m[4]}", escaped)
 

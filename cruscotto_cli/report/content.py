@@ -14,7 +14,7 @@ from cruscotto_cli import __version__
 from cruscotto_cli.actuals.load import actuals_files
 from cruscotto_cli.actuals.values import ILLUSTRATIVE
 from cruscotto_cli.cycle.compare import YearOverYear, year_over_year
-from cruscotto_cli.evaluate import Evaluation, Outcome, evaluate
+from cruscotto_cli.evaluate import Evaluation, Outcome, evaluate_years
 from cruscotto_cli.payments.register import register_files
 from cruscotto_cli.plan.files import plan_files
 from cruscotto_cli.plan.loaded import Placed, Plan
@@ -86,12 +86,12 @@ def build_report(
 ) -> ReportData:
     """The report of `year` for the selected indicators; pure given its inputs."""
     date = date or dt.date.today()
-    years = {y: evaluate(plan, actuals, y, selected, date, scope) for y in plan.header.period.years}
+    years = evaluate_years(plan, actuals, {*plan.header.period.years, year}, selected, date, scope)
+    trend = sorted(plan.header.period.years)
     series = {
-        p.indicator.id: tuple(years[y].outcomes[i] for y in sorted(years))
-        for i, p in enumerate(selected)
+        p.indicator.id: tuple(years[y].outcomes[i] for y in trend) for i, p in enumerate(selected)
     }
-    evaluation = years.get(year) or evaluate(plan, actuals, year, selected, date, scope)
+    evaluation = years[year]
     return ReportData(plan, evaluation, series, scope, digests, __version__, date)
 
 
