@@ -3,6 +3,7 @@ an entry that is not the tool's own."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
@@ -329,3 +330,22 @@ def test_a_cache_folder_others_can_read_is_made_private(project: Path, fresh_cac
     fresh_cache.chmod(0o755)
     assert run("validate").exit_code == 0
     assert oct(fresh_cache.stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_document_comes_back_packed_and_unpacks_to_the_same() -> None:
+    """A plan's documents (data and positions) are unpacked only when a diagnostic needs them;
+    unpacked, they are the documents read from the files."""
+    from cruscotto_cli.plan.load import load_plan
+    from cruscotto_cli.plan.yamlsource import Packed
+
+    plan = load_plan(PLAN, cached=False)
+    back = cache._Unpickler(io.BytesIO(pickle.dumps(plan, protocol=5))).load()
+    documents = [back.header_document, *(d for _, d in back.areas)]
+    assert all(type(d) is Packed and "_packed" in vars(d) for d in documents)
+    assert back.header_document == plan.header_document
+    assert [d for _, d in back.areas] == [d for _, d in plan.areas]
+    assert back.placed[5].diagnostic(("target",), "m", "c") == plan.placed[5].diagnostic(
+        ("target",), "m", "c"
+    )
+    again = pickle.loads(pickle.dumps(back.areas[0][1], protocol=5))  # packed once more
+    assert again == plan.areas[0][1]
