@@ -28,7 +28,9 @@ def cached(path: Path, cell: str, value: str) -> None:
     with zipfile.ZipFile(path) as source:
         items = {i.filename: source.read(i) for i in source.infolist()}
     xml = items["xl/worksheets/sheet1.xml"].decode()
-    xml, count = re.subn(rf'(<c r="{cell}"[^>]*>(<f>[^<]*</f>))<v\s*/>', rf"\1<v>{value}</v>", xml)
+    # `<v/>` from openpyxl's own writer, `<v></v>` when it writes through lxml
+    empty = r"(?:<v\s*/>|<v></v>)"
+    xml, count = re.subn(rf'(<c r="{cell}"[^>]*>(<f>[^<]*</f>)){empty}', rf"\1<v>{value}</v>", xml)
     assert count == 1
     items["xl/worksheets/sheet1.xml"] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
