@@ -82,8 +82,11 @@ def through(
     if isinstance(found, expected):
         return found
     value = build(key)
-    if content_key(kind, folder, depends, read) == key:
-        _remember(kind, key, value)
+    if content_key(kind, folder, depends, read) != key:
+        # A file changed meanwhile: what was read may be the new text, so it must not carry
+        # the old text's key (what is made from it would be kept under that key).
+        return build("")
+    _remember(kind, key, value)
     return value
 
 
@@ -140,7 +143,7 @@ def _tool_key() -> bytes:
     if _tool is None:
         import pydantic
 
-        parts = [cruscotto_cli.__version__, sys.version, pydantic.VERSION]
+        parts = [cruscotto_cli.__version__, sys.version, pydantic.VERSION, _optional("openpyxl")]
         root = Path(cruscotto_cli.__file__).parent
         for path, folders, files in os.walk(root):
             folders[:] = sorted(f for f in folders if f != "__pycache__")
@@ -149,6 +152,24 @@ def _tool_key() -> bytes:
                 parts.append(f"{path}/{name}:{info.st_size}:{info.st_mtime_ns}")
         _tool = "\n".join(parts).encode("utf-8", "surrogateescape")
     return _tool
+
+
+def _optional(name: str) -> str:
+    """Where an optional package is, and its size and time, or that it is absent: reading a
+    workbook gives values with openpyxl and a problem without it."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or spec.origin is None:
+        return f"{name}: absent"
+    try:
+        info = os.stat(spec.origin)
+    except OSError:
+        return f"{name}: {spec.origin}"
+    return f"{name}: {spec.origin}:{info.st_size}:{info.st_mtime_ns}"
 
 
 # --- the folder and its entries ---------------------------------------------------------------
