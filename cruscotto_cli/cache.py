@@ -51,10 +51,11 @@ _SAFE_MODULES = ("ast", "collections", "datetime", "decimal", "fractions", "path
 _SAFE_BUILTINS = frozenset({"frozenset", "set", "slice", "complex", "bytearray"})
 
 
-def disable() -> None:
-    """No cache for the rest of this process (`--no-cache`)."""
+def switch(on: bool) -> None:
+    """The cache on or off (`--no-cache`) for the command being run: each command of a process
+    that runs several (a test, a script driving the app) says again."""
     global _disabled
-    _disabled = True
+    _disabled = not on
 
 
 def enabled() -> bool:

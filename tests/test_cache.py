@@ -217,7 +217,7 @@ def test_no_cache_and_its_variable_write_nothing(
 ) -> None:
     assert run("--no-cache", "evaluate", "2024").exit_code == 1
     assert entries(fresh_cache) == []
-    cache._disabled = False
+    # the next command without --no-cache has the cache on again (one process, many commands)
     monkeypatch.setenv("CRUSCOTTO_NO_CACHE", "1")
     assert run("validate").exit_code == 0
     assert entries(fresh_cache) == []
@@ -349,3 +349,10 @@ def test_a_document_comes_back_packed_and_unpacks_to_the_same() -> None:
     )
     again = pickle.loads(pickle.dumps(back.areas[0][1], protocol=5))  # packed once more
     assert again == plan.areas[0][1]
+
+
+def test_no_cache_lasts_one_command(project: Path, fresh_cache: Path) -> None:
+    assert run("--no-cache", "validate").exit_code == 0
+    assert entries(fresh_cache) == []
+    assert run("validate").exit_code == 0
+    assert entries(fresh_cache) == ["actuals", "joined", "plan", "register"]

@@ -95,10 +95,9 @@ NoCacheOption = Annotated[
 
 def main(version: VersionOption = False, no_cache: NoCacheOption = False) -> None:
     """Keep a Chamber of Commerce's strategic plan as code and evaluate it year by year."""
-    if no_cache:
-        from cruscotto_cli import cache
+    from cruscotto_cli import cache
 
-        cache.disable()
+    cache.switch(on=not no_cache)
     # A loaded plan is hundreds of thousands of long-lived objects and few cycles: the default
     # thresholds (700, 10, 10) walk them again and again. Collecting less often saves about 15% of
     # a 10,000-indicator evaluation; a command is a short-lived process.
