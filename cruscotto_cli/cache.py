@@ -13,8 +13,9 @@ does; the next command on the same files gets the same objects back from here in
   while it was read is not remembered for the new content).
 - **Where**: `$CRUSCOTTO_CACHE_DIR`, else `$XDG_CACHE_HOME/cruscotto`, else
   `~/.cache/cruscotto`; never inside the project, where a pull request could plant an entry.
-  The folder is made private (0700); one that is not the user's own, that others can write
-  to, or that is relative (it would be inside the project), is not used at all.
+  The folder is made private (0700), and kept to 16 entries of a kind and 512 MB in all (the
+  least recently used go); one that is not the user's own, that others can write to, or that
+  is relative (it would be inside the project), is not used at all.
 - **Never trusted blindly**: an entry starts with the digest of its kind, key and body, so a
   truncated, corrupt or renamed one is read as a miss, rebuilt and replaced; its body is
   unpickled with an unpickler that only builds the classes a loaded input is made of, each
@@ -45,6 +46,7 @@ T = TypeVar("T")
 _MAGIC = b"cruscotto-cache 2\n"
 _DIGEST = 32
 _KEEP = 16  # entries of each kind; the least recently used beyond that are removed
+_BUDGET = 512 * 1024 * 1024  # bytes of all entries together, likewise
 _disabled = False
 # Modules whose classes a loaded input is made of; nothing else may appear in an entry.
 _SAFE_MODULES = ("ast", "collections", "datetime", "decimal", "fractions", "pathlib")
@@ -288,9 +290,19 @@ def _remember(kind: str, key: str, value: object) -> None:
 
 
 def _prune(where: Path, kind: str) -> None:
+    """The least recently used entries go: beyond 16 of `kind`, and beyond 512 MB in all (an
+    entry of a plan of 10,000 indicators weighs about 15 MB)."""
     entries = sorted(where.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
     for old in entries[:-_KEEP]:
         old.unlink(missing_ok=True)
+    every = sorted(
+        ((p.stat(), p) for p in where.glob("*-*.pickle")), key=lambda e: -e[0].st_mtime_ns
+    )
+    total = 0
+    for info, path in every:  # newest first: what is kept until the budget is spent
+        total += info.st_size
+        if total > _BUDGET:
+            path.unlink(missing_ok=True)
 
 
 class _Unpickler(pickle.Unpickler):

@@ -356,3 +356,20 @@ def test_no_cache_lasts_one_command(project: Path, fresh_cache: Path) -> None:
     assert entries(fresh_cache) == []
     assert run("validate").exit_code == 0
     assert entries(fresh_cache) == ["actuals", "joined", "plan", "register"]
+
+
+def test_the_cache_keeps_to_its_size(
+    project: Path, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond the budget in bytes, the least recently used entries go, whatever their kind."""
+    assert run("validate").exit_code == 0
+    sizes = {p.name.split("-", 1)[0]: p.stat().st_size for p in fresh_cache.glob("*.pickle")}
+    # room for one run's entries, not for two: the older run's entries are the ones to go
+    monkeypatch.setattr(cache, "_BUDGET", sum(sizes.values()) + sizes["plan"] // 2)
+    area = next((project / "plan").glob("01-*.yaml"))
+    area.write_text(area.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert run("validate").exit_code == 0
+    total = sum(p.stat().st_size for p in fresh_cache.glob("*.pickle"))
+    assert total <= cache._BUDGET
+    assert entries(fresh_cache).count("plan") == 1  # the old plan's entry went, the new stays
+    assert run("validate").exit_code == 0 and total <= cache._BUDGET
