@@ -373,3 +373,31 @@ def test_the_cache_keeps_to_its_size(
     assert total <= cache._BUDGET
     assert entries(fresh_cache).count("plan") == 1  # the old plan's entry went, the new stays
     assert run("validate").exit_code == 0 and total <= cache._BUDGET
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "validate",
+        "show",
+        "evaluate",
+        "template",
+        "report",
+        "monitor",
+        "payments",
+        "diff",
+        "history",
+        "schema",
+    ],
+)
+def test_every_command_takes_no_cache(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0 and "--no-cache" in result.stdout
+
+
+def test_no_cache_after_the_command_writes_nothing(project: Path, fresh_cache: Path) -> None:
+    assert run("evaluate", "2024", "--no-cache", "--format", "json").exit_code == 1
+    assert run("validate", "--no-cache").exit_code == 0
+    assert entries(fresh_cache) == []
+    assert run("validate").exit_code == 0  # and the next command has it again
+    assert entries(fresh_cache) == ["actuals", "joined", "plan", "register"]

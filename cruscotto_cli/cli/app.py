@@ -21,7 +21,7 @@ from cruscotto_cli.cli import (
     template_command,
     year_commands,
 )
-from cruscotto_cli.cli.boundary import guarded
+from cruscotto_cli.cli.boundary import NoCache, guarded
 from cruscotto_cli.cli.streams import prepare
 
 EXIT_CODES = (
@@ -83,17 +83,7 @@ VersionOption = Annotated[
 ]
 
 
-NoCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache",
-        help="Read every input file again instead of taking what was loaded before from the "
-        "cache (also CRUSCOTTO_NO_CACHE=1).",
-    ),
-]
-
-
-def main(version: VersionOption = False, no_cache: NoCacheOption = False) -> None:
+def main(version: VersionOption = False, no_cache: NoCache = False) -> None:
     """Keep a Chamber of Commerce's strategic plan as code and evaluate it year by year."""
     from cruscotto_cli import cache
 
