@@ -280,3 +280,20 @@ def test_the_reports_note_breaks_a_measures_id_rather_than_leave_the_page(repo_r
     # "servizi_full_digital," has no space to wrap at: unbroken, print cut the column off.
     assert '<td class="wrap">nessun valore di N. servizi interamente online' in page
     assert "td.wrap { overflow-wrap: anywhere; min-width: 10em; }" in CSS
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("monitor", "2025", "--at", ""), "--at"),
+        (("evaluate", "2024", "--date", ""), "--date"),
+        (("template", "2025", "--deadline", ""), "--deadline"),
+    ],
+)
+def test_an_empty_date_is_refused_not_taken_for_today(
+    repo_root: Path, args: tuple[str, ...], option: str
+) -> None:
+    """A script's unset variable (`--at "$DAY"`) must not silently mean the run's date."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f'cruscotto: {option} "": expected a date as YYYY-MM-DD or DD/MM/YYYY\n'

@@ -92,7 +92,7 @@ def monitor(
 
     chosen = chosen_format(format and format.value, output, EXTENSIONS, "table")
     output = None if output is not None and str(output) == "-" else output  # -o -: stdout
-    day = date_option("--at", at) if at else run_date(date)
+    day = date_option("--at", at) if at is not None else run_date(date)
     loaded, values = load_inputs(plan, *actuals_folder(actuals), register_folder(register))
     check_year(loaded, year)
     if day.year < year:

@@ -107,7 +107,8 @@ def template(
         raise UsageError("--all writes one file per office: give the folder with -o DIR")
     given = format.value if format else None
     chosen = chosen_format(given, None if each_office else output, EXTENSIONS, "csv")
-    settings = (password, date_option("--deadline", deadline) if deadline else None, contact)
+    deadline_day = date_option("--deadline", deadline) if deadline is not None else None
+    settings = (password, deadline_day, contact)
     if missing:  # a reminder lists the values refused too: the actuals are read as far as can be
         loaded, values, refused = load_what_can_be_read(plan, *actuals_folder(actuals))
     else:

@@ -38,8 +38,9 @@ def date_option(name: str, text: str) -> dt.date:
 
 
 def run_date(option: str | None, environ: Mapping[str, str] = os.environ) -> dt.date:
-    """--date, else SOURCE_DATE_EPOCH (UTC), else today."""
-    if option:
+    """--date, else SOURCE_DATE_EPOCH (UTC), else today. An empty --date (a script's unset
+    variable) is refused, not taken for today."""
+    if option is not None:
         return date_option("--date", option)
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
