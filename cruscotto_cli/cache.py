@@ -35,6 +35,7 @@ import pickle
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -295,6 +296,10 @@ def _prune(where: Path, kind: str) -> None:
     entries = sorted(where.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
     for old in entries[:-_KEEP]:
         old.unlink(missing_ok=True)
+    hour_ago = time.time() - 3600
+    for temporary in where.glob(f".{kind}-*"):  # left by a write that was killed
+        if temporary.stat().st_mtime < hour_ago:
+            temporary.unlink(missing_ok=True)
     every = sorted(
         ((p.stat(), p) for p in where.glob("*-*.pickle")), key=lambda e: -e[0].st_mtime_ns
     )

@@ -401,3 +401,19 @@ def test_no_cache_after_the_command_writes_nothing(project: Path, fresh_cache: P
     assert entries(fresh_cache) == []
     assert run("validate").exit_code == 0  # and the next command has it again
     assert entries(fresh_cache) == ["actuals", "joined", "plan", "register"]
+
+
+def test_a_temporary_file_left_by_a_killed_write_is_removed(
+    project: Path, fresh_cache: Path
+) -> None:
+    """A write killed before it put its entry in place leaves `.plan-XXXX`; an hour later the
+    next write of that kind removes it. A fresh one may be another process's write: kept."""
+    assert run("validate").exit_code == 0
+    old, fresh = fresh_cache / ".plan-killed", fresh_cache / ".plan-writing"
+    for path in (old, fresh):
+        path.write_bytes(b"half an entry")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    area = next((project / "plan").glob("01-*.yaml"))
+    area.write_text(area.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert run("validate").exit_code == 0
+    assert not old.exists() and fresh.exists()
