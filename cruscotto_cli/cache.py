@@ -34,7 +34,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -109,7 +108,7 @@ def content_key(
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
         for entry in entries:
-            mode = entry.stat(follow_symlinks=True).st_mode if _exists(entry) else 0
+            mode = _mode(entry)
             digest.update(os.fsencode(entry.name) + b"\0" + str(stat.S_IFMT(mode)).encode())
             if entry.is_symlink():  # a notice quotes where a dangling link points
                 digest.update(b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
@@ -129,12 +128,13 @@ def _digest_file(digest: Any, path: str) -> None:
             digest.update(chunk)
 
 
-def _exists(entry: os.DirEntry[str]) -> bool:
+def _mode(entry: os.DirEntry[str]) -> int:
+    """The mode of what the entry names, links followed; 0 for a dangling link (its name and
+    where it points still count)."""
     try:
-        entry.stat(follow_symlinks=True)
+        return entry.stat(follow_symlinks=True).st_mode
     except OSError:
-        return False  # a dangling link: its name and kind still count
-    return True
+        return 0
 
 
 _tool: bytes | None = None
@@ -190,32 +190,24 @@ def folder() -> Path:
     return Path(base) / "cruscotto"
 
 
-def _usable(where: Path) -> bool:
-    """Only an absolute folder: a relative one (no HOME and no passwd entry leave "~" as it is)
-    would be inside the project, where a pull request could plant an entry."""
-    return where.is_absolute()
-
-
-def _private(path: Path) -> bool:
-    """Whether `path` is a folder of this user's that no one else can write to."""
-    try:
-        info = path.lstat()
-    except OSError:
+def _private(where: Path) -> bool:
+    """Whether `where` may hold entries: an absolute folder of this user's that no one else can
+    write to. A relative one (no HOME and no passwd entry leave "~" as it is) would be inside the
+    project, where a pull request could plant an entry; one that others can write to may hold
+    entries that are not the tool's. One that others can only read (made before, or by hand) is
+    made 0700: the entries are the plan and its values."""
+    if not where.is_absolute():
         return False
-    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return stat.S_ISDIR(info.st_mode) and mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-def _keep_private(where: Path) -> None:
-    """A folder of this user's that others could read (made before, or by hand) is made 0700:
-    the entries are the plan and its values. One that others could write to stays as it is, and
-    unused: what is in it may not be the tool's."""
-    with contextlib.suppress(OSError):
+    try:
         info = where.lstat()
         mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-        writable = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-        if stat.S_ISDIR(info.st_mode) and mine and info.st_mode & 0o077 and not writable:
+        if not stat.S_ISDIR(info.st_mode) or not mine or info.st_mode & 0o022:
+            return False
+        if info.st_mode & 0o077:
             where.chmod(0o700)
+    except OSError:
+        return False
+    return True
 
 
 def _entry(kind: str, key: str) -> Path:
@@ -225,7 +217,7 @@ def _entry(kind: str, key: str) -> Path:
 def _recall(kind: str, key: str) -> object | None:
     """The entry's object, or None for a miss: no entry, an unsafe folder, a corrupt entry."""
     path = _entry(kind, key)
-    if not _usable(path.parent) or not _private(path.parent):
+    if not _private(path.parent):
         return None
     try:  # not following a link, not waiting on a FIFO: only a regular file is read
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -271,13 +263,14 @@ def _remember(kind: str, key: str, value: object) -> None:
     a cache that cannot be written is no cache, and the command goes on."""
     where = folder()
     try:
-        if not _usable(where):
+        if not where.is_absolute():
             return
         body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _keep_private(where)
         if not _private(where):
             return
+        import tempfile  # only a write needs it
+
         handle, temp = tempfile.mkstemp(prefix=f".{kind}-", dir=where)
         try:
             with os.fdopen(handle, "wb") as stream:

@@ -145,11 +145,11 @@ def evaluate_years(
         once[year] = _evaluate(plan, actuals, year, selected, today)
         if year - 1 in plan.header.period.years and year - 1 not in once:
             once[year - 1] = _evaluate(plan, actuals, year - 1, selected, today)
-    found = {}
-    for year in chosen:
-        before = once.get(year - 1) if year - 1 in plan.header.period.years else None
-        found[year] = replace(once[year], scope=tuple(scope), previous=before)
-    return found
+    covered = plan.header.period.years
+    return {
+        y: replace(once[y], scope=tuple(scope), previous=once[y - 1] if y - 1 in covered else None)
+        for y in chosen
+    }
 
 
 def _evaluate(
